@@ -1,0 +1,7 @@
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asArray<T>(value: T[] | undefined | unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}

@@ -1,0 +1,30 @@
+/** MITRE ATT&CK for Containers techniques cited by the catalog (ids with their ATT&CK names). */
+export const MITRE_TECHNIQUES = {
+  T1609: 'Container Administration Command',
+  T1610: 'Deploy Container',
+  T1611: 'Escape to Host',
+  T1612: 'Build Image on Host',
+  T1613: 'Container and Resource Discovery',
+  T1525: 'Implant Internal Image',
+  T1204: 'User Execution',
+  'T1204.003': 'User Execution: Malicious Image',
+  T1078: 'Valid Accounts',
+  'T1078.001': 'Valid Accounts: Default Accounts',
+  T1098: 'Account Manipulation',
+  'T1098.006': 'Account Manipulation: Additional Container Cluster Roles',
+  'T1552.001': 'Unsecured Credentials: Credentials In Files',
+  'T1552.007': 'Unsecured Credentials: Container API',
+  T1528: 'Steal Application Access Token',
+  'T1053.007': 'Scheduled Task/Job: Container Orchestration Job',
+  T1190: 'Exploit Public-Facing Application',
+  T1133: 'External Remote Services',
+  T1068: 'Exploitation for Privilege Escalation',
+  T1499: 'Endpoint Denial of Service',
+  T1496: 'Resource Hijacking',
+  'T1562.001': 'Impair Defenses: Disable or Modify Tools',
+  T1046: 'Network Service Discovery',
+  T1070: 'Indicator Removal',
+  'T1036.005': 'Masquerading: Match Legitimate Resource Name or Location',
+} as const;
+
+export type MitreTechnique = keyof typeof MITRE_TECHNIQUES;
