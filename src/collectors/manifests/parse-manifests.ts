@@ -111,8 +111,14 @@ function addYamlDocument(
   const line = lineAt(start);
   const [error] = document.errors;
   if (error) {
-    const errorLine = error.linePos?.[0].line ?? line;
-    result.errors.push({ code: InputErrorCode.MalformedYaml, message: error.message.split('\n')[0] ?? error.message, file, line: errorLine });
+    // The parser catches its own stack overflow on deeply indented input and reports it as a document error.
+    const tooDeep = /call stack/i.test(error.message);
+    result.errors.push({
+      code: tooDeep ? InputErrorCode.TooDeep : InputErrorCode.MalformedYaml,
+      message: tooDeep ? 'nesting too deep to parse' : (error.message.split('\n')[0] ?? error.message),
+      file,
+      line: lineAt(error.pos[0]),
+    });
     return;
   }
   if (contents === null) {

@@ -1,0 +1,121 @@
+import { writeFile } from 'node:fs/promises';
+import { loadPaths } from '../collectors/manifests/load-paths';
+import { DEFAULT_PARSE_LIMITS } from '../collectors/manifests/limits';
+import type { Check } from '../engine/check';
+import { DEFAULT_EXEMPTIONS, type DefaultExemptions, NO_EXEMPTIONS } from '../engine/exemptions';
+import { FindingStatus } from '../engine/finding';
+import type { Framework, Layer, Phase, Principle } from '../engine/model';
+import { type Severity, severityRank } from '../engine/model';
+import { scan, type ScanResult } from '../engine/scan';
+import { selectChecks, UnknownCheckError } from '../engine/selection';
+import { renderJson } from './formats/json';
+import { renderMarkdown } from './formats/markdown';
+import { renderSarif } from './formats/sarif';
+import type { CliIo } from './io';
+import { loadExceptions } from './load-exceptions';
+import { ExitCode, UsageError } from './usage-error';
+
+export type OutputFormat = 'json' | 'md' | 'sarif';
+
+export interface ScanCommandOptions {
+  snapshot?: string;
+  format: OutputFormat;
+  out?: string;
+  check?: string[];
+  layer?: Layer[];
+  phase?: Phase[];
+  principle?: Principle[];
+  framework?: Framework[];
+  minSeverity?: Severity;
+  namespace?: string[];
+  excludeNamespace?: string[];
+  exceptions?: string;
+  defaultExemptions: boolean;
+  systemNamespaces?: string[];
+  failOn?: Severity;
+  maxFileSize: number;
+}
+
+function exemptions(options: ScanCommandOptions): DefaultExemptions {
+  if (!options.defaultExemptions) {
+    return NO_EXEMPTIONS;
+  }
+  return options.systemNamespaces ? { ...DEFAULT_EXEMPTIONS, namespaces: options.systemNamespaces } : DEFAULT_EXEMPTIONS;
+}
+
+function render(format: OutputFormat, result: ScanResult, checks: readonly Check[]): string {
+  switch (format) {
+    case 'json':
+      return renderJson(result);
+    case 'md':
+      return renderMarkdown(result, checks);
+    case 'sarif':
+      return renderSarif(result, checks);
+  }
+}
+
+function exitCode(result: ScanResult, failOn: Severity | undefined): ExitCode {
+  if (result.inputErrors.length > 0) {
+    return ExitCode.UsageOrInputError;
+  }
+  const failing =
+    failOn !== undefined &&
+    result.findings.some(
+      (finding) => finding.status === FindingStatus.Open && severityRank(finding.severity) >= severityRank(failOn),
+    );
+  return failing ? ExitCode.FindingsAtThreshold : ExitCode.Clean;
+}
+
+function select(catalog: readonly Check[], options: ScanCommandOptions): Check[] {
+  try {
+    return selectChecks(catalog, {
+      ...(options.check && { checks: options.check }),
+      ...(options.layer && { layers: options.layer }),
+      ...(options.phase && { phases: options.phase }),
+      ...(options.principle && { principles: options.principle }),
+      ...(options.framework && { frameworks: options.framework }),
+      ...(options.minSeverity && { minSeverity: options.minSeverity }),
+    });
+  } catch (error) {
+    if (error instanceof UnknownCheckError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+/** `kubeassay scan`: load manifests or a snapshot, evaluate, write the chosen format, return the exit code. */
+export async function runScan(
+  paths: string[],
+  options: ScanCommandOptions,
+  catalog: readonly Check[],
+  io: CliIo,
+): Promise<ExitCode> {
+  const inputs = [...paths, ...(options.snapshot ? [options.snapshot] : [])];
+  if (inputs.length === 0) {
+    throw new UsageError('nothing to scan: give files, directories, - for standard input, or --snapshot FILE');
+  }
+  const checks = select(catalog, options);
+  const exceptions = options.exceptions ? await loadExceptions(options.exceptions, catalog) : [];
+  const loaded = await loadPaths(inputs, { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize }, io.stdin);
+  const result = scan(
+    checks,
+    { objects: loaded.objects },
+    {
+      namespaces: { ...(options.namespace && { include: options.namespace }), ...(options.excludeNamespace && { exclude: options.excludeNamespace }) },
+      exemptions: exemptions(options),
+      exceptions,
+    },
+  );
+  result.inputErrors.unshift(...loaded.errors);
+  const output = render(options.format, result, checks);
+  if (options.out) {
+    await writeFile(options.out, output);
+  } else {
+    io.stdout.write(output);
+  }
+  for (const error of result.inputErrors) {
+    io.stderr.write(`kubeassay: ${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''}: ${error.code}: ${error.message}\n`);
+  }
+  return exitCode(result, options.failOn);
+}
