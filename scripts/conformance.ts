@@ -7,16 +7,22 @@ function main(): void {
   const only = args.includes('--check') ? args[args.indexOf('--check') + 1] : undefined;
   const verbose = args.includes('--verbose');
   const report = scorePolarisConformance(catalog, only);
-  const percent = (agreed: number, total: number) => (total === 0 ? '   -  ' : `${((100 * agreed) / total).toFixed(1)}%`.padStart(6));
+  const percent = (agreed: number, total: number) =>
+    total === 0 ? '   -  ' : `${((100 * agreed) / total).toFixed(1)}%`.padStart(6);
   console.log(`${'Polaris check'.padEnd(42)} ${'Kubeassay check'.padEnd(40)} agree  TP TN FP FN NA`);
   for (const check of report.checks) {
-    const count = (outcome: string) => String(check.cases.filter((c) => c.outcome === outcome).length).padStart(2);
+    const count = (outcome: string) =>
+      String(check.cases.filter((c) => c.outcome === outcome).length).padStart(2);
     console.log(
       `${check.polarisCheck.padEnd(42)} ${(check.ourCheck ?? '(not mapped)').padEnd(40)} ${percent(check.agreed, check.cases.length)} ` +
-        ['true-positive', 'true-negative', 'false-positive', 'false-negative', 'not-applicable'].map(count).join(' '),
+        ['true-positive', 'true-negative', 'false-positive', 'false-negative', 'not-applicable']
+          .map(count)
+          .join(' '),
     );
     if (verbose) {
-      for (const result of check.cases.filter((c) => c.outcome !== 'true-positive' && c.outcome !== 'true-negative')) {
+      for (const result of check.cases.filter(
+        (c) => c.outcome !== 'true-positive' && c.outcome !== 'true-negative',
+      )) {
         console.log(`    ${result.outcome}: ${result.file} (expected ${result.expect})`);
       }
     }

@@ -6,7 +6,9 @@ runCli(process.argv.slice(2), catalog).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`kubeassay: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `kubeassay: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

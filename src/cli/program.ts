@@ -9,10 +9,15 @@ import { ExitCode, UsageError } from './usage-error';
 
 function list<T extends string>(allowed?: readonly T[]) {
   return (value: string, previous: T[] | undefined): T[] => {
-    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     const invalid = allowed ? items.filter((item) => !allowed.includes(item as T)) : [];
     if (invalid.length > 0) {
-      throw new InvalidArgumentError(`unknown value ${invalid.join(', ')}; expected one of ${allowed!.join(', ')}`);
+      throw new InvalidArgumentError(
+        `unknown value ${invalid.join(', ')}; expected one of ${allowed!.join(', ')}`,
+      );
     }
     return [...(previous ?? []), ...(items as T[])];
   };
@@ -32,20 +37,44 @@ function scanCommand(catalog: readonly Check[], io: CliIo, setExit: (code: ExitC
     .description('scan manifests, a directory, standard input (-) or a cluster snapshot')
     .argument('[paths...]', 'files or directories (.yaml, .yml, .json), or - for standard input')
     .option('--snapshot <file>', 'a cluster snapshot: `kubectl get -o json|yaml` output')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md', 'sarif']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'md', 'sarif']).default('md'),
+    )
     .option('--out <file>', 'write the output to a file instead of standard output')
     .option('--check <ids>', 'only these checks (comma-separated)', list())
-    .option('--layer <layers>', `only these layers: ${Object.values(Layer).join(', ')}`, list(Object.values(Layer)))
-    .option('--phase <phases>', `only these phases: ${Object.values(Phase).join(', ')}`, list(Object.values(Phase)))
-    .option('--principle <principles>', 'only checks serving these principles', list(Object.values(Principle)))
+    .option(
+      '--layer <layers>',
+      `only these layers: ${Object.values(Layer).join(', ')}`,
+      list(Object.values(Layer)),
+    )
+    .option(
+      '--phase <phases>',
+      `only these phases: ${Object.values(Phase).join(', ')}`,
+      list(Object.values(Phase)),
+    )
+    .option(
+      '--principle <principles>',
+      'only checks serving these principles',
+      list(Object.values(Principle)),
+    )
     .option('--framework <frameworks>', 'only checks citing these frameworks', list(Object.values(Framework)))
-    .addOption(new Option('--min-severity <severity>', 'only checks of this severity or worse').choices(severities))
+    .addOption(
+      new Option('--min-severity <severity>', 'only checks of this severity or worse').choices(severities),
+    )
     .option('--namespace <namespaces>', 'only these namespaces (cluster-scoped objects are kept)', list())
     .option('--exclude-namespace <namespaces>', 'leave these namespaces out', list())
     .option('--exceptions <file>', 'waivers: check, selector, justification, expiry (YAML or JSON)')
     .option('--no-default-exemptions', 'also report findings on system namespaces and system: objects')
-    .option('--system-namespaces <namespaces>', 'namespaces exempted by default (default: kube-system, kube-public, kube-node-lease)', list())
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity').choices(severities))
+    .option(
+      '--system-namespaces <namespaces>',
+      'namespaces exempted by default (default: kube-system, kube-public, kube-node-lease)',
+      list(),
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity').choices(
+        severities,
+      ),
+    )
     .option('--max-file-size <bytes>', 'largest file read', positiveInteger, 64 * 1024 * 1024)
     .action(async (paths: string[], options: ScanCommandOptions) => {
       setExit(await runScan(paths, options, catalog, io));
@@ -62,7 +91,11 @@ function checksCommand(catalog: readonly Check[], io: CliIo): Command {
 }
 
 /** Runs the CLI and resolves to its exit code: 0 clean, 1 findings at --fail-on, 2 usage or input error. */
-export async function runCli(argv: readonly string[], catalog: readonly Check[], io: CliIo = PROCESS_IO): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  catalog: readonly Check[],
+  io: CliIo = PROCESS_IO,
+): Promise<ExitCode> {
   let exitCode = ExitCode.Clean;
   const program = new Command('kubeassay')
     .description('Kubernetes security assessment: layers, lifecycle phases and principles')
@@ -73,7 +106,12 @@ export async function runCli(argv: readonly string[], catalog: readonly Check[],
     .addCommand(scanCommand(catalog, io, (code) => (exitCode = code)))
     .addCommand(checksCommand(catalog, io));
   for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    command
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      });
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

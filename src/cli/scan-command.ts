@@ -40,7 +40,9 @@ function exemptions(options: ScanCommandOptions): DefaultExemptions {
   if (!options.defaultExemptions) {
     return NO_EXEMPTIONS;
   }
-  return options.systemNamespaces ? { ...DEFAULT_EXEMPTIONS, namespaces: options.systemNamespaces } : DEFAULT_EXEMPTIONS;
+  return options.systemNamespaces
+    ? { ...DEFAULT_EXEMPTIONS, namespaces: options.systemNamespaces }
+    : DEFAULT_EXEMPTIONS;
 }
 
 function render(format: OutputFormat, result: ScanResult, checks: readonly Check[]): string {
@@ -61,7 +63,8 @@ function exitCode(result: ScanResult, failOn: Severity | undefined): ExitCode {
   const failing =
     failOn !== undefined &&
     result.findings.some(
-      (finding) => finding.status === FindingStatus.Open && severityRank(finding.severity) >= severityRank(failOn),
+      (finding) =>
+        finding.status === FindingStatus.Open && severityRank(finding.severity) >= severityRank(failOn),
     );
   return failing ? ExitCode.FindingsAtThreshold : ExitCode.Clean;
 }
@@ -93,16 +96,25 @@ export async function runScan(
 ): Promise<ExitCode> {
   const inputs = [...paths, ...(options.snapshot ? [options.snapshot] : [])];
   if (inputs.length === 0) {
-    throw new UsageError('nothing to scan: give files, directories, - for standard input, or --snapshot FILE');
+    throw new UsageError(
+      'nothing to scan: give files, directories, - for standard input, or --snapshot FILE',
+    );
   }
   const checks = select(catalog, options);
   const exceptions = options.exceptions ? await loadExceptions(options.exceptions, catalog) : [];
-  const loaded = await loadPaths(inputs, { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize }, io.stdin);
+  const loaded = await loadPaths(
+    inputs,
+    { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize },
+    io.stdin,
+  );
   const result = scan(
     checks,
     { objects: loaded.objects },
     {
-      namespaces: { ...(options.namespace && { include: options.namespace }), ...(options.excludeNamespace && { exclude: options.excludeNamespace }) },
+      namespaces: {
+        ...(options.namespace && { include: options.namespace }),
+        ...(options.excludeNamespace && { exclude: options.excludeNamespace }),
+      },
       exemptions: exemptions(options),
       exceptions,
     },
@@ -115,7 +127,9 @@ export async function runScan(
     io.stdout.write(output);
   }
   for (const error of result.inputErrors) {
-    io.stderr.write(`kubeassay: ${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''}: ${error.code}: ${error.message}\n`);
+    io.stderr.write(
+      `kubeassay: ${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''}: ${error.code}: ${error.message}\n`,
+    );
   }
   return exitCode(result, options.failOn);
 }

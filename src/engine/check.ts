@@ -1,7 +1,7 @@
 import type { CheckMeta } from './model';
 import type { KubeObject } from './kube-types';
 import type { Inventory } from './inventory/inventory';
-import type { ContainerView, Workload } from './inventory/workloads';
+import { ContainerRole, type ContainerView, type Workload } from './inventory/workloads';
 
 /** One way a resource fails a check. */
 export interface Violation {
@@ -66,10 +66,15 @@ function asList(violations: Violations): readonly Violation[] {
   if (!violations) {
     return [];
   }
-  return Array.isArray(violations) ? violations : [violations as Violation];
+  return Array.isArray(violations) ? (violations as readonly Violation[]) : [violations as Violation];
 }
 
-function reportAll(reporter: CheckReporter, resource: KubeObject, violations: Violations, container?: string): void {
+function reportAll(
+  reporter: CheckReporter,
+  resource: KubeObject,
+  violations: Violations,
+  container?: string,
+): void {
   for (const violation of asList(violations)) {
     reporter.violation(violation.resource ?? resource, container ? { container, ...violation } : violation);
   }
@@ -93,7 +98,7 @@ function selected(view: ContainerView, selection: ContainerSelection): boolean {
     case 'long-running':
       return view.longRunning;
     case 'regular':
-      return view.role === 'container';
+      return view.role === ContainerRole.Container;
   }
 }
 

@@ -19,13 +19,23 @@ describe('ExceptionSet', () => {
         {
           id: 'agents',
           check: 'host-network',
-          selector: { namespace: 'mon*', kind: 'Pod', name: 'agent-*', labels: { tier: 'node' }, container: 'agent' },
+          selector: {
+            namespace: 'mon*',
+            kind: 'Pod',
+            name: 'agent-*',
+            labels: { tier: 'node' },
+            container: 'agent',
+          },
           justification: 'Node agents need the host network.',
         },
       ],
     });
-    expect(set.match('host-network', pod('monitoring', 'agent-1', { tier: 'node' }), 'agent')).toMatchObject({ id: 'agents' });
-    expect(set.match('host-network', pod('monitoring', 'agent-1', { tier: 'node' }), 'sidecar')).toBeUndefined();
+    expect(set.match('host-network', pod('monitoring', 'agent-1', { tier: 'node' }), 'agent')).toMatchObject({
+      id: 'agents',
+    });
+    expect(
+      set.match('host-network', pod('monitoring', 'agent-1', { tier: 'node' }), 'sidecar'),
+    ).toBeUndefined();
     expect(set.match('host-network', pod('monitoring', 'agent-1'), 'agent')).toBeUndefined();
     expect(set.match('host-network', pod('shop', 'agent-1', { tier: 'node' }), 'agent')).toBeUndefined();
     expect(set.match('host-pid', pod('monitoring', 'agent-1', { tier: 'node' }), 'agent')).toBeUndefined();
@@ -48,8 +58,15 @@ describe('ExceptionSet', () => {
   });
 
   it('rejects exceptions without justification, with unknown fields or unparseable dates', () => {
-    expect(exceptionListSchema.safeParse({ exceptions: [{ check: 'c', justification: ' ' }] }).success).toBe(false);
-    expect(exceptionListSchema.safeParse({ exceptions: [{ check: 'c', justification: 'j', scope: 'x' }] }).success).toBe(false);
-    expect(exceptionListSchema.safeParse({ exceptions: [{ check: 'c', justification: 'j', expires: 'soon' }] }).success).toBe(false);
+    expect(exceptionListSchema.safeParse({ exceptions: [{ check: 'c', justification: ' ' }] }).success).toBe(
+      false,
+    );
+    expect(
+      exceptionListSchema.safeParse({ exceptions: [{ check: 'c', justification: 'j', scope: 'x' }] }).success,
+    ).toBe(false);
+    expect(
+      exceptionListSchema.safeParse({ exceptions: [{ check: 'c', justification: 'j', expires: 'soon' }] })
+        .success,
+    ).toBe(false);
   });
 });

@@ -51,13 +51,25 @@ describe('scan', () => {
   it('exempts system namespaces by default and counts what it exempted', () => {
     const result = scan([hostNetwork], { objects: objects() });
     expect(result.findings.map((f) => f.resource.name)).toEqual(['a']);
-    expect(result.checks[0]).toMatchObject({ status: CheckStatus.Failed, findings: 1, exempted: 1, evaluated: 3 });
-    expect(scan([hostNetwork], { objects: objects() }, { exemptions: NO_EXEMPTIONS }).findings).toHaveLength(2);
+    expect(result.checks[0]).toMatchObject({
+      status: CheckStatus.Failed,
+      findings: 1,
+      exempted: 1,
+      evaluated: 3,
+    });
+    expect(scan([hostNetwork], { objects: objects() }, { exemptions: NO_EXEMPTIONS }).findings).toHaveLength(
+      2,
+    );
   });
 
   it('does not exempt checks that inspect system components on purpose', () => {
-    const systemCheck = workloadCheck(meta('system-test', { inspectsSystemComponents: true }), {}, (workload) =>
-      workload.podSpec.hostNetwork === true ? { message: 'uses host network', path: 'spec.hostNetwork' } : undefined,
+    const systemCheck = workloadCheck(
+      meta('system-test', { inspectsSystemComponents: true }),
+      {},
+      (workload) =>
+        workload.podSpec.hostNetwork === true
+          ? { message: 'uses host network', path: 'spec.hostNetwork' }
+          : undefined,
     );
     expect(scan([systemCheck], { objects: objects() }).findings).toHaveLength(2);
   });
@@ -70,7 +82,11 @@ describe('scan', () => {
   });
 
   it('reports a check as not evaluated, never passed, when a kind it needs could not be read', () => {
-    const needsPolicies = workloadCheck(meta('needs-policies'), { requires: ['NetworkPolicy'] }, () => undefined);
+    const needsPolicies = workloadCheck(
+      meta('needs-policies'),
+      { requires: ['NetworkPolicy'] },
+      () => undefined,
+    );
     const result = scan([needsPolicies], {
       objects: objects(),
       coverageGaps: [{ kind: 'NetworkPolicy', reason: 'forbidden (403)' }],
@@ -86,7 +102,11 @@ describe('scan', () => {
   it('gives findings fingerprints that are stable across runs and distinct per resource and scope', () => {
     const first = scan([hostNetwork], { objects: objects() }, { exemptions: NO_EXEMPTIONS });
     const again = scan([hostNetwork], { objects: objects() }, { exemptions: NO_EXEMPTIONS });
-    const otherCluster = scan([hostNetwork], { objects: objects() }, { exemptions: NO_EXEMPTIONS, fingerprintScope: 'c2' });
+    const otherCluster = scan(
+      [hostNetwork],
+      { objects: objects() },
+      { exemptions: NO_EXEMPTIONS, fingerprintScope: 'c2' },
+    );
     const prints = first.findings.map((f) => f.fingerprint);
     expect(again.findings.map((f) => f.fingerprint)).toEqual(prints);
     expect(new Set(prints).size).toBe(2);
@@ -118,7 +138,11 @@ describe('scan', () => {
 
   it('is not applicable when nothing is of the kind a check reads, and a cluster check can refuse to evaluate', () => {
     const ingress = objectCheck(meta('ingress'), { kinds: ['Ingress'] }, () => undefined);
-    const controlPlane = clusterCheck(meta('cp'), { precondition: () => 'control plane not visible' }, () => undefined);
+    const controlPlane = clusterCheck(
+      meta('cp'),
+      { precondition: () => 'control plane not visible' },
+      () => undefined,
+    );
     const result = scan([ingress, controlPlane], { objects: objects() });
     expect(result.checks.map((c) => [c.check, c.status, c.reason])).toEqual([
       ['ingress', CheckStatus.NotApplicable, undefined],
@@ -127,7 +151,11 @@ describe('scan', () => {
   });
 
   it('scores each layer × phase cell and principle by severity-weighted passed checks', () => {
-    const passing: Check = objectCheck(meta('passing', { severity: Severity.Critical }), { kinds: ['Pod'] }, () => undefined);
+    const passing: Check = objectCheck(
+      meta('passing', { severity: Severity.Critical }),
+      { kinds: ['Pod'] },
+      () => undefined,
+    );
     const result = scan([hostNetwork, passing], { objects: objects() });
     expect(result.scores.matrix.application.runtime).toMatchObject({
       checks: { passed: 1, failed: 1, notEvaluated: 0, notApplicable: 0 },

@@ -69,9 +69,21 @@ class FindingCollector implements CheckReporter {
     }
     const ref = resourceRef(resource);
     const detail = violation.detail ?? stableDetail(violation.path);
-    let print = fingerprint({ scope: this.options.fingerprintScope, check: meta.id, resource: ref, container: violation.container, detail });
+    let print = fingerprint({
+      scope: this.options.fingerprintScope,
+      check: meta.id,
+      resource: ref,
+      container: violation.container,
+      detail,
+    });
     for (let occurrence = 2; this.seen.has(print); occurrence++) {
-      print = fingerprint({ scope: this.options.fingerprintScope, check: meta.id, resource: ref, container: violation.container, detail: `${detail}#${occurrence}` });
+      print = fingerprint({
+        scope: this.options.fingerprintScope,
+        check: meta.id,
+        resource: ref,
+        container: violation.container,
+        detail: `${detail}#${occurrence}`,
+      });
     }
     this.seen.add(print);
     const exception = this.exceptions.match(meta.id, resource, violation.container);
@@ -85,7 +97,10 @@ class FindingCollector implements CheckReporter {
       resource: ref,
       ...(violation.container !== undefined && { container: violation.container }),
       message: violation.message,
-      evidence: violation.value === undefined ? { path: violation.path } : { path: violation.path, value: violation.value },
+      evidence:
+        violation.value === undefined
+          ? { path: violation.path }
+          : { path: violation.path, value: violation.value },
       remediation: meta.remediation,
       fingerprint: print,
       status: exception ? FindingStatus.Accepted : FindingStatus.Open,
@@ -118,25 +133,41 @@ class FindingCollector implements CheckReporter {
   }
 
   result(run: CheckRun): CheckResult {
-    const base = { check: this.check.meta.id, findings: this.open, accepted: this.accepted, exempted: this.exempted };
+    const base = {
+      check: this.check.meta.id,
+      findings: this.open,
+      accepted: this.accepted,
+      exempted: this.exempted,
+    };
     if ('notEvaluated' in run) {
       return { ...base, status: CheckStatus.NotEvaluated, evaluated: 0, reason: run.notEvaluated };
     }
     const status =
-      this.open > 0 ? CheckStatus.Failed : run.evaluated === 0 ? CheckStatus.NotApplicable : CheckStatus.Passed;
+      this.open > 0
+        ? CheckStatus.Failed
+        : run.evaluated === 0
+          ? CheckStatus.NotApplicable
+          : CheckStatus.Passed;
     return { ...base, status, evaluated: run.evaluated };
   }
 }
 
 /** Evaluates the selected checks of a catalog over objects from any source. A pure function of its input. */
-export function scan(catalog: readonly Check[], input: InventoryInput, options: ScanOptions = {}): ScanResult {
+export function scan(
+  catalog: readonly Check[],
+  input: InventoryInput,
+  options: ScanOptions = {},
+): ScanResult {
   const checks = selectChecks(catalog, options.selection);
   const objects = [...input.objects].filter(inNamespaceScope(options.namespaces ?? {}));
   const inventory = new Inventory({ ...input, objects });
   const exceptions = new ExceptionSet(options.exceptions ?? [], options.now ?? new Date());
   const collector = new FindingCollector(
     inventory,
-    { exemptions: options.exemptions ?? DEFAULT_EXEMPTIONS, fingerprintScope: options.fingerprintScope ?? '' },
+    {
+      exemptions: options.exemptions ?? DEFAULT_EXEMPTIONS,
+      fingerprintScope: options.fingerprintScope ?? '',
+    },
     exceptions,
   );
   const results: CheckResult[] = [];
@@ -154,7 +185,11 @@ export function scan(catalog: readonly Check[], input: InventoryInput, options: 
   };
 }
 
-function summarize(inventory: Inventory, findings: readonly Finding[], results: readonly CheckResult[]): ScanSummary {
+function summarize(
+  inventory: Inventory,
+  findings: readonly Finding[],
+  results: readonly CheckResult[],
+): ScanSummary {
   const counts = emptySeverityCounts();
   let accepted = 0;
   for (const finding of findings) {
@@ -170,5 +205,12 @@ function summarize(inventory: Inventory, findings: readonly Finding[], results: 
     checks[result.status]++;
     exempted += result.exempted;
   }
-  return { objects: inventory.size, workloads: inventory.workloads.length, findings: counts, accepted, exempted, checks };
+  return {
+    objects: inventory.size,
+    workloads: inventory.workloads.length,
+    findings: counts,
+    accepted,
+    exempted,
+    checks,
+  };
 }

@@ -96,7 +96,10 @@ function toScore(accumulator: Accumulator): Score {
 }
 
 function mapValues<K extends string, V, W>(record: Record<K, V>, fn: (value: V) => W): Record<K, W> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value as V)])) as Record<K, W>;
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value as V)])) as Record<
+    K,
+    W
+  >;
 }
 
 function keyed<K extends string>(keys: readonly K[]): Record<K, Accumulator> {
@@ -104,7 +107,11 @@ function keyed<K extends string>(keys: readonly K[]): Record<K, Accumulator> {
 }
 
 /** Scores per layer × phase cell, per principle and overall; pass rates per framework. */
-export function score(checks: readonly Check[], results: readonly CheckResult[], findings: readonly Finding[]): Scores {
+export function score(
+  checks: readonly Check[],
+  results: readonly CheckResult[],
+  findings: readonly Finding[],
+): Scores {
   const open = new Map<string, number>();
   for (const finding of findings) {
     if (finding.status === FindingStatus.Open) {

@@ -24,20 +24,42 @@ function aliasBomb(): string {
 describe('a directory of hostile and broken files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kubeassay-bad-'));
   writeFileSync(join(dir, 'good.yaml'), goodPod);
-  writeFileSync(join(dir, 'malformed.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  - b\nspec: {}\n');
-  writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff]));
+  writeFileSync(
+    join(dir, 'malformed.yaml'),
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  - b\nspec: {}\n',
+  );
+  writeFileSync(
+    join(dir, 'binary.yaml'),
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff]),
+  );
   writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(2048)}\n${goodPod}`);
   writeFileSync(join(dir, 'bomb.yaml'), aliasBomb());
-  writeFileSync(join(dir, 'mixed.yaml'), `${goodPod.replace('good', 'second')}---\njust a string\n---\nmetadata: {name: kindless}\n`);
+  writeFileSync(
+    join(dir, 'mixed.yaml'),
+    `${goodPod.replace('good', 'second')}---\njust a string\n---\nmetadata: {name: kindless}\n`,
+  );
 
   it('scans the good files and reports every bad one with its file', async () => {
-    const run = await kubeassay(['scan', dir, '--format', 'json', '--check', 'container-privileged', '--max-file-size', '1024']);
+    const run = await kubeassay([
+      'scan',
+      dir,
+      '--format',
+      'json',
+      '--check',
+      'container-privileged',
+      '--max-file-size',
+      '1024',
+    ]);
     const output = JSON.parse(run.stdout) as {
       findings: { resource: { name: string } }[];
       inputErrors: { code: string; file: string; line?: number }[];
     };
     expect(output.findings.map((finding) => finding.resource.name).sort()).toEqual(['good', 'second']);
-    const errors = output.inputErrors.map((error) => [error.file.slice(dir.length + 1), error.code, error.line]);
+    const errors = output.inputErrors.map((error) => [
+      error.file.slice(dir.length + 1),
+      error.code,
+      error.line,
+    ]);
     expect(errors).toEqual(
       expect.arrayContaining([
         ['binary.yaml', 'BINARY_FILE', undefined],

@@ -15,7 +15,12 @@ spec:
 `;
 
 interface JsonOutput {
-  findings: { check: string; resource: { name: string }; status: string; source?: { file: string; line: number } }[];
+  findings: {
+    check: string;
+    resource: { name: string };
+    status: string;
+    source?: { file: string; line: number };
+  }[];
   checks: { check: string; status: string }[];
   inputErrors: { code: string; file?: string }[];
 }
@@ -34,16 +39,28 @@ describe('kubeassay scan', () => {
   });
 
   it('reads standard input with -', async () => {
-    const run = await kubeassay(['scan', '-', '--format', 'json', '--check', 'container-privileged'], privilegedPod);
+    const run = await kubeassay(
+      ['scan', '-', '--format', 'json', '--check', 'container-privileged'],
+      privilegedPod,
+    );
     const output = JSON.parse(run.stdout) as JsonOutput;
     expect(output.findings.map((finding) => finding.resource.name)).toEqual(['debug']);
   });
 
   it('exits 1 when a finding reaches --fail-on, 0 below it', async () => {
-    expect((await kubeassay(['scan', '-', '--check', 'container-privileged', '--fail-on', 'critical'], privilegedPod)).code).toBe(1);
+    expect(
+      (
+        await kubeassay(
+          ['scan', '-', '--check', 'container-privileged', '--fail-on', 'critical'],
+          privilegedPod,
+        )
+      ).code,
+    ).toBe(1);
     const dir = tempDir();
     writeFileSync(join(dir, 'pod.yaml'), privilegedPod.replace('privileged: true', 'privileged: false'));
-    expect((await kubeassay(['scan', dir, '--check', 'container-privileged', '--fail-on', 'low'])).code).toBe(0);
+    expect((await kubeassay(['scan', dir, '--check', 'container-privileged', '--fail-on', 'low'])).code).toBe(
+      0,
+    );
   });
 
   it('exits 2 on usage errors, naming the problem', async () => {
@@ -81,7 +98,18 @@ describe('kubeassay scan', () => {
       ].join('\n'),
     );
     const run = await kubeassay(
-      ['scan', '-', '--format', 'json', '--check', 'container-privileged', '--exceptions', exceptions, '--fail-on', 'low'],
+      [
+        'scan',
+        '-',
+        '--format',
+        'json',
+        '--check',
+        'container-privileged',
+        '--exceptions',
+        exceptions,
+        '--fail-on',
+        'low',
+      ],
       privilegedPod,
     );
     const output = JSON.parse(run.stdout) as JsonOutput & { exceptions: { id: string; state: string }[] };

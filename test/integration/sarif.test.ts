@@ -8,7 +8,9 @@ interface SarifLog {
       ruleId: string;
       ruleIndex: number;
       level: string;
-      locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      locations: {
+        physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }[];
       partialFingerprints: Record<string, string>;
     }[];
     invocations: { toolExecutionNotifications: unknown[] }[];

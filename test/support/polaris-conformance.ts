@@ -23,7 +23,12 @@ interface PolarisCheck {
   builtin: boolean;
 }
 
-export type CaseOutcome = 'true-positive' | 'true-negative' | 'false-positive' | 'false-negative' | 'not-applicable';
+export type CaseOutcome =
+  | 'true-positive'
+  | 'true-negative'
+  | 'false-positive'
+  | 'false-negative'
+  | 'not-applicable';
 
 export interface CaseResult {
   file: string;
@@ -79,7 +84,9 @@ export function scorePolarisConformance(catalog: readonly Check[], only?: string
     }
     const mapped = catalog.filter((check) => check.meta.references.polaris?.includes(polarisCheck.id));
     if (mapped.length > 1) {
-      throw new Error(`Polaris check ${polarisCheck.id} is mapped by several checks: ${mapped.map((c) => c.meta.id).join(', ')}`);
+      throw new Error(
+        `Polaris check ${polarisCheck.id} is mapped by several checks: ${mapped.map((c) => c.meta.id).join(', ')}`,
+      );
     }
     const ours = mapped[0];
     const cases = ours

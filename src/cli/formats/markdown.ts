@@ -37,7 +37,9 @@ function matrix(result: ScanResult): string[] {
   const phases = Object.values(Phase);
   const lines = [`| layer \\ phase | ${phases.join(' | ')} |`, `|---|${phases.map(() => '---').join('|')}|`];
   for (const layer of Object.values(Layer)) {
-    lines.push(`| ${layer} | ${phases.map((phase) => scoreCell(result.scores.matrix[layer][phase])).join(' | ')} |`);
+    lines.push(
+      `| ${layer} | ${phases.map((phase) => scoreCell(result.scores.matrix[layer][phase])).join(' | ')} |`,
+    );
   }
   return lines;
 }
@@ -53,10 +55,20 @@ function findingsByCheck(result: ScanResult, checks: readonly Check[]): string[]
   const lines: string[] = [];
   for (const { meta } of ordered) {
     const findings = byCheck.get(meta.id)!;
-    lines.push('', `### ${meta.title} — \`${meta.id}\` (${meta.severity}, ${meta.layer} × ${meta.phase})`, '');
-    lines.push(meta.rationale, '', '| resource | finding | evidence | source | status |', '|---|---|---|---|---|');
+    lines.push(
+      '',
+      `### ${meta.title} — \`${meta.id}\` (${meta.severity}, ${meta.layer} × ${meta.phase})`,
+      '',
+    );
+    lines.push(
+      meta.rationale,
+      '',
+      '| resource | finding | evidence | source | status |',
+      '|---|---|---|---|---|',
+    );
     for (const finding of findings.slice(0, MAX_RESOURCES_PER_CHECK)) {
-      const status = finding.status === FindingStatus.Accepted ? `accepted (${finding.exception?.id ?? ''})` : 'open';
+      const status =
+        finding.status === FindingStatus.Accepted ? `accepted (${finding.exception?.id ?? ''})` : 'open';
       lines.push(
         `| ${cell(resourceName(finding))} | ${cell(finding.message)} | \`${cell(finding.evidence.path)}\` | ${cell(location(finding))} | ${status} |`,
       );
@@ -74,7 +86,12 @@ function notEvaluated(result: ScanResult): string[] {
   if (skipped.length === 0) {
     return [];
   }
-  return ['', '## Not evaluated', '', ...skipped.map((check) => `- \`${check.check}\`: ${check.reason ?? ''}`)];
+  return [
+    '',
+    '## Not evaluated',
+    '',
+    ...skipped.map((check) => `- \`${check.check}\`: ${check.reason ?? ''}`),
+  ];
 }
 
 function inputErrors(result: ScanResult): string[] {
@@ -86,7 +103,8 @@ function inputErrors(result: ScanResult): string[] {
     '## Input errors',
     '',
     ...result.inputErrors.map(
-      (error) => `- ${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''} \`${error.code}\` ${error.message}`,
+      (error) =>
+        `- ${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''} \`${error.code}\` ${error.message}`,
     ),
   ];
 }

@@ -37,7 +37,12 @@ function rule(check: Check) {
     },
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: {
-      tags: ['security', `layer:${meta.layer}`, `phase:${meta.phase}`, ...meta.principles.map((p) => `principle:${p}`)],
+      tags: [
+        'security',
+        `layer:${meta.layer}`,
+        `phase:${meta.phase}`,
+        ...meta.principles.map((p) => `principle:${p}`),
+      ],
       'security-severity': SECURITY_SEVERITY[meta.severity],
       severity: meta.severity,
       references: meta.references,
@@ -75,10 +80,15 @@ function result(finding: Finding, ruleIndex: number) {
     message: { text: finding.message },
     locations: [location(finding)],
     partialFingerprints: { 'kubeassay/v1': finding.fingerprint },
-    properties: { evidence: finding.evidence, ...(finding.container !== undefined && { container: finding.container }) },
+    properties: {
+      evidence: finding.evidence,
+      ...(finding.container !== undefined && { container: finding.container }),
+    },
     ...(finding.status === FindingStatus.Accepted &&
       finding.exception && {
-        suppressions: [{ kind: 'external', status: 'accepted', justification: finding.exception.justification }],
+        suppressions: [
+          { kind: 'external', status: 'accepted', justification: finding.exception.justification },
+        ],
       }),
   };
 }

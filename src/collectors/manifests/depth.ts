@@ -56,6 +56,8 @@ export function flowNestingExceeds(text: string, maxDepth: number): boolean {
       case '}':
         depth = Math.max(0, depth - 1);
         break;
+      default:
+        break;
     }
   }
   return false;

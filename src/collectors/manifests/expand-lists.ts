@@ -12,7 +12,7 @@ export interface DocumentItem {
  */
 export function expandDocument(value: unknown): DocumentItem[] {
   if (Array.isArray(value)) {
-    return value.map((element, index) => ({ value: element, prefix: [index] }));
+    return (value as unknown[]).map((element, index) => ({ value: element, prefix: [index] }));
   }
   if (!isRecord(value) || typeof value['kind'] !== 'string' || !value['kind'].endsWith('List')) {
     return [{ value, prefix: [] }];

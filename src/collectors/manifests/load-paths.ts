@@ -52,7 +52,10 @@ async function expand(path: string, errors: InputError[]): Promise<string[]> {
     const child = join(path, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith('.')) {
       files.push(...(await expand(child, errors)));
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+    } else if (
+      (entry.isFile() || entry.isSymbolicLink()) &&
+      MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))
+    ) {
       files.push(child);
     }
   }
@@ -60,7 +63,10 @@ async function expand(path: string, errors: InputError[]): Promise<string[]> {
 }
 
 async function loadFile(file: string, limits: ParseLimits): Promise<ParsedManifests> {
-  const failed = (code: InputErrorCode, message: string): ParsedManifests => ({ objects: [], errors: [{ code, message, file }] });
+  const failed = (code: InputErrorCode, message: string): ParsedManifests => ({
+    objects: [],
+    errors: [{ code, message, file }],
+  });
   let handle;
   try {
     handle = await open(file, 'r');
@@ -73,7 +79,10 @@ async function loadFile(file: string, limits: ParseLimits): Promise<ParsedManife
       return failed(InputErrorCode.FileUnreadable, 'not a regular file');
     }
     if (stats.size > limits.maxFileBytes) {
-      return failed(InputErrorCode.FileTooLarge, `${stats.size} bytes, over the limit of ${limits.maxFileBytes}`);
+      return failed(
+        InputErrorCode.FileTooLarge,
+        `${stats.size} bytes, over the limit of ${limits.maxFileBytes}`,
+      );
     }
     return decode(await handle.readFile(), file, limits);
   } catch (error) {
@@ -83,7 +92,11 @@ async function loadFile(file: string, limits: ParseLimits): Promise<ParsedManife
   }
 }
 
-async function loadStream(stream: NodeJS.ReadableStream, name: string, limits: ParseLimits): Promise<ParsedManifests> {
+async function loadStream(
+  stream: NodeJS.ReadableStream,
+  name: string,
+  limits: ParseLimits,
+): Promise<ParsedManifests> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -92,7 +105,13 @@ async function loadStream(stream: NodeJS.ReadableStream, name: string, limits: P
     if (size > limits.maxFileBytes) {
       return {
         objects: [],
-        errors: [{ code: InputErrorCode.FileTooLarge, message: `over the limit of ${limits.maxFileBytes} bytes`, file: name }],
+        errors: [
+          {
+            code: InputErrorCode.FileTooLarge,
+            message: `over the limit of ${limits.maxFileBytes} bytes`,
+            file: name,
+          },
+        ],
       };
     }
     chunks.push(buffer);
@@ -102,7 +121,10 @@ async function loadStream(stream: NodeJS.ReadableStream, name: string, limits: P
 
 function decode(bytes: Buffer, file: string, limits: ParseLimits): ParsedManifests {
   if (bytes.subarray(0, 8192).includes(0)) {
-    return { objects: [], errors: [{ code: InputErrorCode.BinaryFile, message: 'binary content, not YAML or JSON', file }] };
+    return {
+      objects: [],
+      errors: [{ code: InputErrorCode.BinaryFile, message: 'binary content, not YAML or JSON', file }],
+    };
   }
   return parseManifests(bytes.toString('utf8'), file, limits);
 }

@@ -28,7 +28,9 @@ describe('parseManifests', () => {
       ['Deployment', 8, 'shop/templates/deployment.yaml'],
     ]);
     expect(objects[1]!.source!.lineOf!('spec.template.spec.containers[0].image')).toBe(16);
-    expect(objects[1]!.source!.lineOf!('spec.template.spec.containers[0].securityContext.privileged')).toBe(15);
+    expect(objects[1]!.source!.lineOf!('spec.template.spec.containers[0].securityContext.privileged')).toBe(
+      15,
+    );
   });
 
   it('expands kubectl List dumps and typed lists whose items carry no kind', () => {
@@ -45,7 +47,8 @@ describe('parseManifests', () => {
   });
 
   it('gives List items in YAML their own line', () => {
-    const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
     expect(parseManifests(list, 'l.yaml').objects.map(({ source }) => source?.line)).toEqual([4, 7]);
   });
 
@@ -55,7 +58,10 @@ describe('parseManifests', () => {
   });
 
   it('skips empty documents and reports documents that are not objects with their line', () => {
-    const { objects, errors } = parseManifests('---\n---\nkind: Namespace\nmetadata: {name: a}\n---\n42\n---\nmetadata: {}\n', 'x.yaml');
+    const { objects, errors } = parseManifests(
+      '---\n---\nkind: Namespace\nmetadata: {name: a}\n---\n42\n---\nmetadata: {}\n',
+      'x.yaml',
+    );
     expect(objects).toHaveLength(1);
     expect(errors.map((error) => [error.code, error.line, error.message])).toEqual([
       ['NOT_A_KUBERNETES_OBJECT', 6, 'document is a number, not an object'],
@@ -64,8 +70,13 @@ describe('parseManifests', () => {
   });
 
   it('stops reading after the document limit', () => {
-    const many = Array.from({ length: 5 }, (_, i) => `kind: Namespace\nmetadata: {name: n${i}}\n`).join('---\n');
-    const { objects, errors } = parseManifests(many, 'many.yaml', { ...DEFAULT_PARSE_LIMITS, maxDocuments: 3 });
+    const many = Array.from({ length: 5 }, (_, i) => `kind: Namespace\nmetadata: {name: n${i}}\n`).join(
+      '---\n',
+    );
+    const { objects, errors } = parseManifests(many, 'many.yaml', {
+      ...DEFAULT_PARSE_LIMITS,
+      maxDocuments: 3,
+    });
     expect(objects).toHaveLength(3);
     expect(errors.map((error) => error.code)).toEqual(['TOO_MANY_DOCUMENTS']);
   });
@@ -77,12 +88,16 @@ describe('parseManifests', () => {
     }
     expect(parseManifests('['.repeat(200_000), 'flow.yaml').errors.map((e) => e.code)).toEqual(['TOO_DEEP']);
     expect(parseManifests(block, 'block.yaml').errors.map((e) => e.code)).toEqual(['TOO_DEEP']);
-    expect(parseManifests(`{"kind": "X", "a": ${'['.repeat(100)}${']'.repeat(100)}}`, 'x.json').errors.map((e) => e.code)).toEqual([
-      'TOO_DEEP',
-    ]);
+    expect(
+      parseManifests(`{"kind": "X", "a": ${'['.repeat(100)}${']'.repeat(100)}}`, 'x.json').errors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['TOO_DEEP']);
   });
 
   it('reports malformed JSON', () => {
-    expect(parseManifests('{"kind": ', 'bad.json').errors.map((e) => [e.code, e.file])).toEqual([['MALFORMED_JSON', 'bad.json']]);
+    expect(parseManifests('{"kind": ', 'bad.json').errors.map((e) => [e.code, e.file])).toEqual([
+      ['MALFORMED_JSON', 'bad.json'],
+    ]);
   });
 });

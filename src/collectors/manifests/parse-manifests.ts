@@ -16,7 +16,11 @@ export interface ParsedManifests {
 const HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
 
 /** Parses manifest text (multi-document YAML, JSON, Lists, arrays) into objects with their file and line. */
-export function parseManifests(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedManifests {
+export function parseManifests(
+  text: string,
+  file: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): ParsedManifests {
   const result: ParsedManifests = { objects: [], errors: [] };
   if (looksLikeJson(file, text)) {
     parseJson(text, file, limits, result);
@@ -49,11 +53,21 @@ function parseJson(text: string, file: string, limits: ParseLimits, result: Pars
     value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    result.errors.push({ code: InputErrorCode.MalformedJson, message, file, line: jsonErrorLine(text, message) });
+    result.errors.push({
+      code: InputErrorCode.MalformedJson,
+      message,
+      file,
+      line: jsonErrorLine(text, message),
+    });
     return;
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    result.errors.push({ code: InputErrorCode.TooDeep, message: `nesting deeper than ${limits.maxDepth} levels`, file, line: 1 });
+    result.errors.push({
+      code: InputErrorCode.TooDeep,
+      message: `nesting deeper than ${limits.maxDepth} levels`,
+      file,
+      line: 1,
+    });
     return;
   }
   addItems(value, { file, line: 1 }, result);
@@ -70,12 +84,20 @@ function jsonErrorLine(text: string, message: string): number {
 
 function parseYaml(text: string, file: string, limits: ParseLimits, result: ParsedManifests): void {
   if (flowNestingExceeds(text, limits.maxDepth)) {
-    result.errors.push({ code: InputErrorCode.TooDeep, message: `nesting deeper than ${limits.maxDepth} levels`, file, line: 1 });
+    result.errors.push({
+      code: InputErrorCode.TooDeep,
+      message: `nesting deeper than ${limits.maxDepth} levels`,
+      file,
+      line: 1,
+    });
     return;
   }
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const documents = new Composer({ keepSourceTokens: false }).compose(new Parser(lineCounter.addNewLine).parse(text), true);
+  const documents = new Composer({ keepSourceTokens: false }).compose(
+    new Parser(lineCounter.addNewLine).parse(text),
+    true,
+  );
   let count = 0;
   try {
     for (const document of documents) {
@@ -92,7 +114,12 @@ function parseYaml(text: string, file: string, limits: ParseLimits, result: Pars
     }
   } catch (error) {
     if (error instanceof RangeError) {
-      result.errors.push({ code: InputErrorCode.TooDeep, message: 'nesting too deep to parse', file, line: 1 });
+      result.errors.push({
+        code: InputErrorCode.TooDeep,
+        message: 'nesting too deep to parse',
+        file,
+        line: 1,
+      });
       return;
     }
     throw error;
@@ -132,7 +159,12 @@ function addYamlDocument(
     return;
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    result.errors.push({ code: InputErrorCode.TooDeep, message: `nesting deeper than ${limits.maxDepth} levels`, file, line });
+    result.errors.push({
+      code: InputErrorCode.TooDeep,
+      message: `nesting deeper than ${limits.maxDepth} levels`,
+      file,
+      line,
+    });
     return;
   }
   const comments = [document.commentBefore, isNode(contents) ? contents.commentBefore : undefined].join('\n');
@@ -159,16 +191,24 @@ function addItems(
   const items = expandDocument(value);
   for (const item of items) {
     const lineOf = lineOfPath?.(item.prefix);
-    const itemLine = item.prefix.length > 0 ? lineOf?.('') ?? source.line : source.line;
+    const itemLine = item.prefix.length > 0 ? (lineOf?.('') ?? source.line) : source.line;
     const checked = toKubeObject(item.value);
     if ('problem' in checked) {
       if (item.value === null && items.length === 1) {
         continue;
       }
-      result.errors.push({ code: InputErrorCode.NotAnObject, message: checked.problem, file: source.file, line: itemLine });
+      result.errors.push({
+        code: InputErrorCode.NotAnObject,
+        message: checked.problem,
+        file: source.file,
+        line: itemLine,
+      });
       continue;
     }
-    result.objects.push({ object: checked.object, source: { ...source, line: itemLine, ...(lineOf && { lineOf }) } });
+    result.objects.push({
+      object: checked.object,
+      source: { ...source, line: itemLine, ...(lineOf && { lineOf }) },
+    });
   }
 }
 
@@ -177,7 +217,13 @@ function toJsFailure(failure: unknown, limits: ParseLimits): Pick<InputError, 'c
     return { code: InputErrorCode.TooDeep, message: 'nesting too deep to parse' };
   }
   if (failure instanceof ReferenceError && /alias/i.test(failure.message)) {
-    return { code: InputErrorCode.TooManyAliases, message: `more than ${limits.maxAliases} alias expansions` };
+    return {
+      code: InputErrorCode.TooManyAliases,
+      message: `more than ${limits.maxAliases} alias expansions`,
+    };
   }
-  return { code: InputErrorCode.MalformedYaml, message: failure instanceof Error ? failure.message : String(failure) };
+  return {
+    code: InputErrorCode.MalformedYaml,
+    message: failure instanceof Error ? failure.message : String(failure),
+  };
 }

@@ -59,7 +59,9 @@ kind: DaemonSet
 metadata: {name: agent, namespace: ops}
 spec: {template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: agent, image: busybox}]}}}
 `);
-    expect(inventory.workloads.map((w) => [w.object.kind, w.specPath, w.runsToCompletion, w.podMetadata.labels])).toEqual([
+    expect(
+      inventory.workloads.map((w) => [w.object.kind, w.specPath, w.runsToCompletion, w.podMetadata.labels]),
+    ).toEqual([
       ['CronJob', 'spec.jobTemplate.spec.template.spec', true, undefined],
       ['DaemonSet', 'spec.template.spec', false, { app: 'agent' }],
     ]);
@@ -107,6 +109,10 @@ spec:
 
   it('points at the container field when nothing sets the value', () => {
     const setting = effectiveSetting(workload!, workload!.containers[1]!, 'runAsUser');
-    expect(setting).toEqual({ value: undefined, path: 'spec.containers[0].securityContext.runAsUser', inherited: false });
+    expect(setting).toEqual({
+      value: undefined,
+      path: 'spec.containers[0].securityContext.runAsUser',
+      inherited: false,
+    });
   });
 });

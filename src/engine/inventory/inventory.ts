@@ -126,7 +126,8 @@ export class Inventory {
       (owner) =>
         owner?.controller === true &&
         ((owner.uid !== undefined && uids.has(owner.uid)) ||
-          (owner.kind !== undefined && this.get(owner.kind, object.metadata.namespace, owner.name) !== undefined)),
+          (owner.kind !== undefined &&
+            this.get(owner.kind, object.metadata.namespace, owner.name) !== undefined)),
     );
   }
 }

@@ -94,7 +94,8 @@ function containerViews(spec: PodSpec, specPath: string): ContainerView[] {
         role,
         path: `${specPath}.${field}[${index}]`,
         longRunning:
-          role === ContainerRole.Container || (role === ContainerRole.Init && typed.restartPolicy === 'Always'),
+          role === ContainerRole.Container ||
+          (role === ContainerRole.Init && typed.restartPolicy === 'Always'),
       });
     });
   };
@@ -111,7 +112,14 @@ export interface EffectiveSetting<T> {
   inherited: boolean;
 }
 
-type InheritableField = 'runAsUser' | 'runAsGroup' | 'runAsNonRoot' | 'seccompProfile' | 'appArmorProfile' | 'seLinuxOptions' | 'windowsOptions';
+type InheritableField =
+  | 'runAsUser'
+  | 'runAsGroup'
+  | 'runAsNonRoot'
+  | 'seccompProfile'
+  | 'appArmorProfile'
+  | 'seLinuxOptions'
+  | 'windowsOptions';
 
 /**
  * A security setting as the kubelet applies it: the container's own value, else the pod's.
@@ -124,7 +132,11 @@ export function effectiveSetting<K extends InheritableField>(
 ): EffectiveSetting<NonNullable<SecurityContext[K]>> {
   const own = securityContextOf(view.container)[field];
   if (own !== undefined && own !== null) {
-    return { value: own as NonNullable<SecurityContext[K]>, path: `${view.path}.securityContext.${field}`, inherited: false };
+    return {
+      value: own as NonNullable<SecurityContext[K]>,
+      path: `${view.path}.securityContext.${field}`,
+      inherited: false,
+    };
   }
   const podContext = isRecord(workload.podSpec.securityContext) ? workload.podSpec.securityContext : {};
   const inherited = podContext[field];

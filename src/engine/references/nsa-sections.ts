@@ -18,11 +18,13 @@ export const NSA_SECTIONS = {
   'network/worker-node-segmentation': 'Network separation and hardening: Worker node segmentation',
   'network/encryption': 'Network separation and hardening: Encryption',
   'network/secrets': 'Network separation and hardening: Secrets',
-  'network/cloud-infrastructure': 'Network separation and hardening: Protecting sensitive cloud infrastructure',
+  'network/cloud-infrastructure':
+    'Network separation and hardening: Protecting sensitive cloud infrastructure',
   'authn-authz/authentication': 'Authentication and authorization: Authentication',
   'authn-authz/rbac': 'Authentication and authorization: Role-based access control',
   'audit/logging': 'Audit Logging and Threat Detection: Logging',
-  'audit/native-audit-logging': 'Audit Logging and Threat Detection: Kubernetes native audit logging configuration',
+  'audit/native-audit-logging':
+    'Audit Logging and Threat Detection: Kubernetes native audit logging configuration',
   'audit/seccomp-audit': 'Audit Logging and Threat Detection: Seccomp: audit mode',
   'audit/threat-detection': 'Audit Logging and Threat Detection: Threat Detection',
   upgrading: 'Upgrading and application security practices',
