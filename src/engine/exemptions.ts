@@ -15,7 +15,8 @@ export const DEFAULT_EXEMPTIONS: DefaultExemptions = {
 export const NO_EXEMPTIONS: DefaultExemptions = { namespaces: [], namePrefixes: [] };
 
 export function isExempt(object: KubeObject, exemptions: DefaultExemptions): boolean {
-  const { namespace, name } = object.metadata;
+  const { name } = object.metadata;
+  const namespace = object.kind === 'Namespace' ? name : object.metadata.namespace;
   return (
     (namespace !== undefined && exemptions.namespaces.includes(namespace)) ||
     (name !== undefined && exemptions.namePrefixes.some((prefix) => name.startsWith(prefix)))

@@ -53,7 +53,10 @@ export function resourceRef(object: KubeObject): ResourceRef {
 }
 
 /** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``): versions change, identity does not. */
-function apiGroup(apiVersion: string): string {
+export function apiGroup(apiVersion: string | undefined): string {
+  if (apiVersion === undefined) {
+    return '';
+  }
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }

@@ -166,3 +166,19 @@ describe('scan', () => {
     expect(result.scores.principles.isolation.score).toBe(66.7);
   });
 });
+
+describe('default exemptions', () => {
+  it('exempt a system Namespace object by its own name', () => {
+    const namespaces = objectCheck(meta('namespaces'), { kinds: ['Namespace'] }, () => ({
+      message: 'm',
+      path: 'metadata',
+    }));
+    const result = scan([namespaces], {
+      objects: objects(
+        'kind: Namespace\nmetadata: {name: kube-system}\n---\nkind: Namespace\nmetadata: {name: shop}\n',
+      ),
+    });
+    expect(result.findings.map((finding) => finding.resource.name)).toEqual(['shop']);
+    expect(result.checks[0]!.exempted).toBe(1);
+  });
+});

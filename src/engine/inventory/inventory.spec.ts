@@ -116,3 +116,22 @@ spec:
     });
   });
 });
+
+describe('Inventory identity', () => {
+  it('keeps same-named objects of different API groups apart', () => {
+    const inventory = inventoryOf(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+---
+apiVersion: crd.projectcalico.org/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+`);
+    expect(inventory.inNamespace('NetworkPolicy', 'shop').map((policy) => policy.apiVersion)).toEqual([
+      'networking.k8s.io/v1',
+      'crd.projectcalico.org/v1',
+    ]);
+    expect(inventory.get('NetworkPolicy', 'shop', 'deny')?.apiVersion).toBe('networking.k8s.io/v1');
+  });
+});

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../kube-types';
+import { apiGroup } from '../finding';
 import type { ObjectSource } from './object-source';
 import { toWorkload, type Workload } from './workloads';
 
@@ -38,7 +39,9 @@ export class Inventory {
   readonly workloads: readonly Workload[];
   private readonly byKind = new Map<string, KubeObject[]>();
   private readonly byKindAndNamespace = new Map<string, KubeObject[]>();
+  /** Keyed by API group too: a Calico and a Kubernetes NetworkPolicy may share a name. */
   private readonly byIdentity = new Map<string, KubeObject>();
+  private readonly byName = new Map<string, KubeObject>();
   private readonly sources = new WeakMap<KubeObject, ObjectSource>();
   private readonly gapsByKind: Map<string, string>;
 
@@ -64,8 +67,9 @@ export class Inventory {
     return this.byKindAndNamespace.get(`${kind}/${namespace ?? ''}`) ?? NO_OBJECTS;
   }
 
+  /** The object of this kind, namespace and name (the first listed, when several API groups use the kind). */
   get(kind: string, namespace: string | undefined, name: string | undefined): KubeObject | undefined {
-    return name === undefined ? undefined : this.byIdentity.get(identityKey(kind, namespace, name));
+    return name === undefined ? undefined : this.byName.get(nameKey(kind, namespace, name));
   }
 
   kinds(): string[] {
@@ -84,12 +88,15 @@ export class Inventory {
   private add(object: KubeObject, source: ObjectSource | undefined): void {
     const namespace = object.metadata.namespace;
     const name = object.metadata.name ?? object.metadata.generateName ?? '';
-    const key = identityKey(object.kind, namespace, name);
+    const key = `${apiGroup(object.apiVersion)}/${nameKey(object.kind, namespace, name)}`;
     if (this.byIdentity.has(key)) {
       // The same object listed twice (overlapping files or list dumps): keep the first.
       return;
     }
     this.byIdentity.set(key, object);
+    if (!this.byName.has(nameKey(object.kind, namespace, name))) {
+      this.byName.set(nameKey(object.kind, namespace, name), object);
+    }
     push(this.byKind, object.kind, object);
     push(this.byKindAndNamespace, `${object.kind}/${namespace ?? ''}`, object);
     if (source) {
@@ -132,7 +139,7 @@ export class Inventory {
   }
 }
 
-function identityKey(kind: string, namespace: string | undefined, name: string): string {
+function nameKey(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
