@@ -135,3 +135,23 @@ metadata: {name: deny, namespace: shop}
     expect(inventory.get('NetworkPolicy', 'shop', 'deny')?.apiVersion).toBe('networking.k8s.io/v1');
   });
 });
+
+describe('Inventory workloads owned by operators', () => {
+  it('keeps a Deployment whose controller is a custom resource', () => {
+    const inventory = inventoryOf(`
+apiVersion: example.com/v1
+kind: Database
+metadata: {name: orders, namespace: shop, uid: c1}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: orders-proxy
+  namespace: shop
+  uid: d1
+  ownerReferences: [{apiVersion: example.com/v1, kind: Database, name: orders, uid: c1, controller: true}]
+spec: {template: {spec: {containers: [{name: proxy, image: envoy}]}}}
+`);
+    expect(inventory.workloads.map((workload) => workload.object.metadata.name)).toEqual(['orders-proxy']);
+  });
+});

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../kube-types';
 import { apiGroup } from '../finding';
 import type { ObjectSource } from './object-source';
-import { toWorkload, type Workload } from './workloads';
+import { toWorkload, type Workload, WORKLOAD_KINDS } from './workloads';
 
 export interface SourcedObject {
   object: KubeObject;
@@ -105,15 +105,15 @@ export class Inventory {
   }
 
   private extractWorkloads(): Workload[] {
-    const workloads: Workload[] = [];
-    const uids = new Set<string>();
+    const workloadUids = new Set<string>();
     for (const object of this.byIdentity.values()) {
-      if (object.metadata.uid) {
-        uids.add(object.metadata.uid);
+      if (object.metadata.uid && WORKLOAD_KINDS.includes(object.kind)) {
+        workloadUids.add(object.metadata.uid);
       }
     }
+    const workloads: Workload[] = [];
     for (const object of this.byIdentity.values()) {
-      if (this.hasControllerInInventory(object, uids)) {
+      if (this.hasWorkloadController(object, workloadUids)) {
         continue;
       }
       const workload = toWorkload(object);
@@ -124,7 +124,11 @@ export class Inventory {
     return workloads;
   }
 
-  private hasControllerInInventory(object: KubeObject, uids: Set<string>): boolean {
+  /**
+   * Whether a workload controller in the inventory owns this object, so findings belong on the controller.
+   * An owner that is not a workload (an operator's custom resource) has no pod template: the object stays.
+   */
+  private hasWorkloadController(object: KubeObject, workloadUids: Set<string>): boolean {
     const owners = object.metadata.ownerReferences;
     if (!Array.isArray(owners)) {
       return false;
@@ -132,8 +136,9 @@ export class Inventory {
     return owners.some(
       (owner) =>
         owner?.controller === true &&
-        ((owner.uid !== undefined && uids.has(owner.uid)) ||
+        ((owner.uid !== undefined && workloadUids.has(owner.uid)) ||
           (owner.kind !== undefined &&
+            WORKLOAD_KINDS.includes(owner.kind) &&
             this.get(owner.kind, object.metadata.namespace, owner.name) !== undefined)),
     );
   }
