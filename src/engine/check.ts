@@ -55,6 +55,8 @@ export interface ContainerCheckOptions extends CommonOptions {
 export interface WorkloadCheckOptions extends CommonOptions {
   kinds?: readonly string[];
   skipRunToCompletion?: boolean;
+  /** Only these workloads are targets; with none, the check is not applicable rather than passed. */
+  filter?: (workload: Workload, inventory: Inventory) => boolean;
 }
 
 export interface ObjectCheckOptions extends CommonOptions {
@@ -153,6 +155,9 @@ export function workloadCheck(
       guarded(options, inventory, () => {
         let evaluated = 0;
         for (const workload of workloadsFor(inventory, options.kinds, options.skipRunToCompletion ?? false)) {
+          if (options.filter && !options.filter(workload, inventory)) {
+            continue;
+          }
           evaluated++;
           try {
             reportAll(reporter, workload.object, evaluate(workload, inventory));

@@ -196,6 +196,7 @@ export interface PodSpec {
   imagePullSecrets?: { name?: string }[];
   topologySpreadConstraints?: TopologySpreadConstraint[];
   shareProcessNamespace?: boolean;
+  os?: { name?: string };
 }
 
 export interface PolicyRule {

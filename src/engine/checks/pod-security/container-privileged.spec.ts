@@ -44,7 +44,10 @@ describe('container-privileged', () => {
   });
 
   it('is not applicable when there are no workloads', () => {
-    const { result } = runCheck(containerPrivileged, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n');
+    const { result } = runCheck(
+      containerPrivileged,
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n',
+    );
     expect(result.status).toBe(CheckStatus.NotApplicable);
   });
 });

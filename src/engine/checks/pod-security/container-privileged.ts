@@ -22,7 +22,13 @@ export const containerPrivileged = containerCheck(
     },
     remediation: {
       text: 'Remove `privileged: true`. Grant only the specific capabilities the process needs, if any.',
-      patch: ['spec:', '  containers:', '    - name: app', '      securityContext:', '        privileged: false'].join('\n'),
+      patch: [
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      securityContext:',
+        '        privileged: false',
+      ].join('\n'),
     },
   },
   { containers: 'all' },
