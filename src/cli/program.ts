@@ -106,12 +106,10 @@ export async function runCli(
     .addCommand(scanCommand(catalog, io, (code) => (exitCode = code)))
     .addCommand(checksCommand(catalog, io));
   for (const command of program.commands) {
-    command
-      .exitOverride()
-      .configureOutput({
-        writeOut: (text) => io.stdout.write(text),
-        writeErr: (text) => io.stderr.write(text),
-      });
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

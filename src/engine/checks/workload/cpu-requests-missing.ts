@@ -1,0 +1,38 @@
+import { containerCheck } from '../../check';
+import { Layer, Phase, Principle, Severity } from '../../model';
+import { missingResource, ResourceBound, ResourceName } from './support';
+
+export const cpuRequestsMissing = containerCheck(
+  {
+    id: 'cpu-requests-missing',
+    title: 'Container has no CPU request',
+    rationale:
+      'Without a CPU request the scheduler places the pod as if it needed no CPU, and under contention the ' +
+      'container only gets a token share of CPU time: nodes end up overcommitted and the workload is the first ' +
+      'to starve when a neighbour gets busy.',
+    severity: Severity.Low,
+    layer: Layer.Application,
+    phase: Phase.Develop,
+    principles: [Principle.Isolation],
+    references: {
+      polaris: ['cpuRequestsMissing'],
+      kubescape: ['C-0268'],
+    },
+    remediation: {
+      text:
+        'Set `resources.requests.cpu` to what the container needs under normal load, or give the namespace a ' +
+        'LimitRange with a default CPU request.',
+      patch: [
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      resources:',
+        '        requests:',
+        '          cpu: 250m',
+      ].join('\n'),
+    },
+  },
+  { containers: 'long-running' },
+  (view, workload, inventory) =>
+    missingResource(workload, view, inventory, ResourceBound.Requests, ResourceName.Cpu),
+);
