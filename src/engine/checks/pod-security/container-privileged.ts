@@ -15,7 +15,7 @@ export const containerPrivileged = containerCheck(
     principles: [Principle.Isolation, Principle.LeastPrivilege],
     references: {
       cis: ['5.2.2'],
-      nsa: ['pod-security/non-root'],
+      nsa: ['pod-security/enforcement'],
       mitre: ['T1611'],
       polaris: ['runAsPrivileged'],
       kubescape: ['C-0057'],
