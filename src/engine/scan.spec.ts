@@ -165,6 +165,19 @@ describe('scan', () => {
     expect(result.scores.matrix.system.runtime.score).toBeNull();
     expect(result.scores.principles.isolation.score).toBe(66.7);
   });
+
+  it('gives each framework the pass rate of the checks that cite it', () => {
+    const cited = (id: string, passes: boolean) =>
+      objectCheck(meta(id, { references: { cis: ['5.2.2'] } }), { kinds: ['Pod'] }, () =>
+        passes ? undefined : { message: 'm', path: 'spec' },
+      );
+    const result = scan([cited('x', true), cited('y', true), cited('z', false)], { objects: objects() });
+    expect(result.scores.frameworks.cis).toEqual({
+      checks: { passed: 2, failed: 1, notEvaluated: 0, notApplicable: 0 },
+      passRate: 2 / 3,
+    });
+    expect(result.scores.frameworks.mitre.passRate).toBeNull();
+  });
 });
 
 describe('default exemptions', () => {

@@ -71,6 +71,35 @@ describe('kubeassay scan', () => {
     expect((await kubeassay(['scan'])).code).toBe(2);
   });
 
+  it('scans a kubectl List snapshot given with --snapshot', async () => {
+    const snapshot = join(tempDir(), 'cluster.json');
+    const pod = {
+      metadata: { name: 'debug', namespace: 'shop' },
+      spec: { containers: [{ name: 'shell', securityContext: { privileged: true } }] },
+    };
+    writeFileSync(snapshot, JSON.stringify({ apiVersion: 'v1', kind: 'PodList', items: [pod] }));
+    const run = await kubeassay([
+      'scan',
+      '--snapshot',
+      snapshot,
+      '--format',
+      'json',
+      '--check',
+      'container-privileged',
+    ]);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    expect(output.findings.map((finding) => [finding.resource.name, finding.source?.file])).toEqual([
+      ['debug', snapshot],
+    ]);
+  });
+
+  it('prints a Markdown summary with the layer × phase heat map and findings grouped by check', async () => {
+    const run = await kubeassay(['scan', '-', '--check', 'container-privileged'], privilegedPod);
+    expect(run.stdout).toContain('| application | – | – | – | 0 (1 open) |');
+    expect(run.stdout).toContain('### Container runs privileged — `container-privileged`');
+    expect(run.stdout).toContain('| Pod shop/debug (container shell) | Container shell runs privileged |');
+  });
+
   it('writes the output to --out', async () => {
     const out = join(tempDir(), 'result.sarif');
     const run = await kubeassay(['scan', '-', '--format', 'sarif', '--out', out], privilegedPod);
