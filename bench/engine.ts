@@ -5,7 +5,7 @@ import { catalog } from '../src/engine/checks/catalog';
 import type { SourcedObject } from '../src/engine/inventory/inventory';
 import { toKubeObject } from '../src/engine/inventory/kube-object';
 import { scan } from '../src/engine/scan';
-import { generateCluster } from './synthetic-cluster';
+import { generateCluster } from './synthetic/cluster';
 
 const DEFAULT_SIZES = [5000, 20000, 50000];
 const REPETITIONS = 3;

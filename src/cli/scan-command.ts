@@ -3,10 +3,12 @@ import { loadPaths } from '../collectors/manifests/load-paths';
 import { DEFAULT_PARSE_LIMITS } from '../collectors/manifests/limits';
 import type { Check } from '../engine/check';
 import { DEFAULT_EXEMPTIONS, type DefaultExemptions, NO_EXEMPTIONS } from '../engine/exemptions';
+import type { ExceptionSpec } from '../engine/exceptions';
 import { FindingStatus } from '../engine/finding';
+import type { InputError } from '../engine/input-error';
 import type { Framework, Layer, Phase, Principle } from '../engine/model';
 import { type Severity, severityRank } from '../engine/model';
-import { scan, type ScanResult } from '../engine/scan';
+import { scan, type ScanOptions, type ScanResult } from '../engine/scan';
 import { selectChecks, UnknownCheckError } from '../engine/selection';
 import { renderJson } from './formats/json';
 import { renderMarkdown } from './formats/markdown';
@@ -43,6 +45,23 @@ function exemptions(options: ScanCommandOptions): DefaultExemptions {
   return options.systemNamespaces
     ? { ...DEFAULT_EXEMPTIONS, namespaces: options.systemNamespaces }
     : DEFAULT_EXEMPTIONS;
+}
+
+function scanOptions(options: ScanCommandOptions, exceptions: readonly ExceptionSpec[]): ScanOptions {
+  return {
+    namespaces: {
+      ...(options.namespace && { include: options.namespace }),
+      ...(options.excludeNamespace && { exclude: options.excludeNamespace }),
+    },
+    exemptions: exemptions(options),
+    exceptions,
+  };
+}
+
+/** `file:line: code: message`, as compilers report errors. */
+function inputErrorLine(error: InputError): string {
+  const location = `${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''}`;
+  return `${location}: ${error.code}: ${error.message}`;
 }
 
 function render(format: OutputFormat, result: ScanResult, checks: readonly Check[]): string {
@@ -107,18 +126,7 @@ export async function runScan(
     { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize },
     io.stdin,
   );
-  const result = scan(
-    checks,
-    { objects: loaded.objects },
-    {
-      namespaces: {
-        ...(options.namespace && { include: options.namespace }),
-        ...(options.excludeNamespace && { exclude: options.excludeNamespace }),
-      },
-      exemptions: exemptions(options),
-      exceptions,
-    },
-  );
+  const result = scan(checks, { objects: loaded.objects }, scanOptions(options, exceptions));
   result.inputErrors.unshift(...loaded.errors);
   const output = render(options.format, result, checks);
   if (options.out) {
@@ -127,9 +135,7 @@ export async function runScan(
     io.stdout.write(output);
   }
   for (const error of result.inputErrors) {
-    io.stderr.write(
-      `kubeassay: ${error.file ?? ''}${error.line !== undefined ? `:${error.line}` : ''}: ${error.code}: ${error.message}\n`,
-    );
+    io.stderr.write(`kubeassay: ${inputErrorLine(error)}\n`);
   }
   return exitCode(result, options.failOn);
 }

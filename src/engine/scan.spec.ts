@@ -1,26 +1,12 @@
+import { testMeta } from '../../test/support/check-meta';
 import { parseManifests } from '../collectors/manifests/parse-manifests';
 import { type Check, clusterCheck, objectCheck, workloadCheck } from './check';
 import { CheckStatus } from './check-result';
 import { NO_EXEMPTIONS } from './exemptions';
-import { type CheckMeta, Layer, Phase, Principle, Severity } from './model';
+import { Severity } from './model';
 import { scan } from './scan';
 
-function meta(id: string, overrides: Partial<CheckMeta> = {}): CheckMeta {
-  return {
-    id,
-    title: id,
-    rationale: 'test',
-    severity: Severity.High,
-    layer: Layer.Application,
-    phase: Phase.Runtime,
-    principles: [Principle.Isolation],
-    references: {},
-    remediation: { text: 'fix', patch: 'spec: {}' },
-    ...overrides,
-  };
-}
-
-const hostNetwork = workloadCheck(meta('host-network-test'), {}, (workload) =>
+const hostNetwork = workloadCheck(testMeta('host-network-test'), {}, (workload) =>
   workload.podSpec.hostNetwork === true
     ? { message: 'uses host network', path: `${workload.specPath}.hostNetwork`, value: true }
     : undefined,
@@ -64,7 +50,7 @@ describe('scan', () => {
 
   it('does not exempt checks that inspect system components on purpose', () => {
     const systemCheck = workloadCheck(
-      meta('system-test', { inspectsSystemComponents: true }),
+      testMeta('system-test', { inspectsSystemComponents: true }),
       {},
       (workload) =>
         workload.podSpec.hostNetwork === true
@@ -83,7 +69,7 @@ describe('scan', () => {
 
   it('reports a check as not evaluated, never passed, when a kind it needs could not be read', () => {
     const needsPolicies = workloadCheck(
-      meta('needs-policies'),
+      testMeta('needs-policies'),
       { requires: ['NetworkPolicy'] },
       () => undefined,
     );
@@ -114,7 +100,7 @@ describe('scan', () => {
   });
 
   it('keeps fingerprints unique when a check reports the same detail twice', () => {
-    const twice = workloadCheck(meta('twice'), {}, () => [
+    const twice = workloadCheck(testMeta('twice'), {}, () => [
       { message: 'one', path: 'spec', detail: 'same' },
       { message: 'two', path: 'spec', detail: 'same' },
     ]);
@@ -123,7 +109,7 @@ describe('scan', () => {
   });
 
   it('turns a check crashing on a malformed object into an input error and keeps scanning', () => {
-    const fragile = objectCheck(meta('fragile'), { kinds: ['Pod'] }, (pod) => {
+    const fragile = objectCheck(testMeta('fragile'), { kinds: ['Pod'] }, (pod) => {
       if (pod.metadata.name === 'a') {
         throw new TypeError('cannot read x');
       }
@@ -137,9 +123,9 @@ describe('scan', () => {
   });
 
   it('is not applicable when nothing is of the kind a check reads, and a cluster check can refuse to evaluate', () => {
-    const ingress = objectCheck(meta('ingress'), { kinds: ['Ingress'] }, () => undefined);
+    const ingress = objectCheck(testMeta('ingress'), { kinds: ['Ingress'] }, () => undefined);
     const controlPlane = clusterCheck(
-      meta('cp'),
+      testMeta('cp'),
       { precondition: () => 'control plane not visible' },
       () => undefined,
     );
@@ -152,7 +138,7 @@ describe('scan', () => {
 
   it('scores each layer × phase cell and principle by severity-weighted passed checks', () => {
     const passing: Check = objectCheck(
-      meta('passing', { severity: Severity.Critical }),
+      testMeta('passing', { severity: Severity.Critical }),
       { kinds: ['Pod'] },
       () => undefined,
     );
@@ -168,7 +154,7 @@ describe('scan', () => {
 
   it('gives each framework the pass rate of the checks that cite it', () => {
     const cited = (id: string, passes: boolean) =>
-      objectCheck(meta(id, { references: { cis: ['5.2.2'] } }), { kinds: ['Pod'] }, () =>
+      objectCheck(testMeta(id, { references: { cis: ['5.2.2'] } }), { kinds: ['Pod'] }, () =>
         passes ? undefined : { message: 'm', path: 'spec' },
       );
     const result = scan([cited('x', true), cited('y', true), cited('z', false)], { objects: objects() });
@@ -182,7 +168,7 @@ describe('scan', () => {
 
 describe('default exemptions', () => {
   it('exempt a system Namespace object by its own name', () => {
-    const namespaces = objectCheck(meta('namespaces'), { kinds: ['Namespace'] }, () => ({
+    const namespaces = objectCheck(testMeta('namespaces'), { kinds: ['Namespace'] }, () => ({
       message: 'm',
       path: 'metadata',
     }));

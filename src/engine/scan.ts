@@ -2,7 +2,15 @@ import type { Check, CheckReporter, CheckRun, Violation } from './check';
 import { type CheckResult, CheckStatus } from './check-result';
 import { type DefaultExemptions, DEFAULT_EXEMPTIONS, isExempt } from './exemptions';
 import { type ExceptionReport, ExceptionSet, type ExceptionSpec } from './exceptions';
-import { type Finding, fingerprint, FindingStatus, resourceRef, stableDetail } from './finding';
+import {
+  type Finding,
+  type FindingSource,
+  fingerprint,
+  FindingStatus,
+  type ResourceRef,
+  resourceRef,
+  stableDetail,
+} from './finding';
 import { type InputError, InputErrorCode } from './input-error';
 import { Inventory, type InventoryInput } from './inventory/inventory';
 import type { KubeObject } from './kube-types';
@@ -68,24 +76,6 @@ class FindingCollector implements CheckReporter {
       return;
     }
     const ref = resourceRef(resource);
-    const detail = violation.detail ?? stableDetail(violation.path);
-    let print = fingerprint({
-      scope: this.options.fingerprintScope,
-      check: meta.id,
-      resource: ref,
-      container: violation.container,
-      detail,
-    });
-    for (let occurrence = 2; this.seen.has(print); occurrence++) {
-      print = fingerprint({
-        scope: this.options.fingerprintScope,
-        check: meta.id,
-        resource: ref,
-        container: violation.container,
-        detail: `${detail}#${occurrence}`,
-      });
-    }
-    this.seen.add(print);
     const exception = this.exceptions.match(meta.id, resource, violation.container);
     const finding: Finding = {
       check: meta.id,
@@ -102,17 +92,13 @@ class FindingCollector implements CheckReporter {
           ? { path: violation.path }
           : { path: violation.path, value: violation.value },
       remediation: meta.remediation,
-      fingerprint: print,
+      fingerprint: this.uniqueFingerprint(ref, violation),
       status: exception ? FindingStatus.Accepted : FindingStatus.Open,
       ...(exception && { exception }),
     };
-    const source = this.inventory.sourceOf(resource);
+    const source = this.findingSource(resource, violation.path);
     if (source) {
-      finding.source = {
-        file: source.file,
-        line: source.lineOf?.(violation.path) ?? source.line,
-        ...(source.template !== undefined && { template: source.template }),
-      };
+      finding.source = source;
     }
     if (exception) {
       this.accepted++;
@@ -120,6 +106,38 @@ class FindingCollector implements CheckReporter {
       this.open++;
     }
     this.findings.push(finding);
+  }
+
+  /** The finding's fingerprint; a second finding with the same detail gets `#2` appended, and so on. */
+  private uniqueFingerprint(resource: ResourceRef, violation: Violation): string {
+    const detail = violation.detail ?? stableDetail(violation.path);
+    const printOf = (suffix: string) =>
+      fingerprint({
+        scope: this.options.fingerprintScope,
+        check: this.check.meta.id,
+        resource,
+        container: violation.container,
+        detail: `${detail}${suffix}`,
+      });
+    let print = printOf('');
+    for (let occurrence = 2; this.seen.has(print); occurrence++) {
+      print = printOf(`#${occurrence}`);
+    }
+    this.seen.add(print);
+    return print;
+  }
+
+  /** Where the evidence is written in the scanned files, when the resource came from one. */
+  private findingSource(resource: KubeObject, path: string): FindingSource | undefined {
+    const source = this.inventory.sourceOf(resource);
+    if (!source) {
+      return undefined;
+    }
+    return {
+      file: source.file,
+      line: source.lineOf?.(path) ?? source.line,
+      ...(source.template !== undefined && { template: source.template }),
+    };
   }
 
   failure(resource: KubeObject, error: unknown): void {

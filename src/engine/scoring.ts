@@ -106,18 +106,23 @@ function keyed<K extends string>(keys: readonly K[]): Record<K, Accumulator> {
   return Object.fromEntries(keys.map((key) => [key, emptyAccumulator()])) as Record<K, Accumulator>;
 }
 
-/** Scores per layer × phase cell, per principle and overall; pass rates per framework. */
-export function score(
-  checks: readonly Check[],
-  results: readonly CheckResult[],
-  findings: readonly Finding[],
-): Scores {
+function openFindingsByCheck(findings: readonly Finding[]): Map<string, number> {
   const open = new Map<string, number>();
   for (const finding of findings) {
     if (finding.status === FindingStatus.Open) {
       open.set(finding.check, (open.get(finding.check) ?? 0) + 1);
     }
   }
+  return open;
+}
+
+/** Scores per layer × phase cell, per principle and overall; pass rates per framework. */
+export function score(
+  checks: readonly Check[],
+  results: readonly CheckResult[],
+  findings: readonly Finding[],
+): Scores {
+  const open = openFindingsByCheck(findings);
   const overall = emptyAccumulator();
   const matrix = mapValues(keyed(Object.values(Layer)), () => keyed(Object.values(Phase)));
   const principles = keyed(Object.values(Principle));

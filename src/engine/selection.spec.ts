@@ -1,21 +1,11 @@
+import { testMeta } from '../../test/support/check-meta';
 import { objectCheck } from './check';
 import { type CheckMeta, Framework, Layer, Phase, Principle, Severity } from './model';
 import { selectChecks, UnknownCheckError } from './selection';
 
 function check(id: string, overrides: Partial<CheckMeta>) {
   return objectCheck(
-    {
-      id,
-      title: id,
-      rationale: 'test',
-      severity: Severity.Medium,
-      layer: Layer.Application,
-      phase: Phase.Runtime,
-      principles: [Principle.Isolation],
-      references: {},
-      remediation: { text: 'fix', patch: 'spec: {}' },
-      ...overrides,
-    },
+    testMeta(id, { severity: Severity.Medium, ...overrides }),
     { kinds: ['Pod'] },
     () => undefined,
   );

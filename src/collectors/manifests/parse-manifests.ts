@@ -62,12 +62,7 @@ function parseJson(text: string, file: string, limits: ParseLimits, result: Pars
     return;
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    result.errors.push({
-      code: InputErrorCode.TooDeep,
-      message: `nesting deeper than ${limits.maxDepth} levels`,
-      file,
-      line: 1,
-    });
+    result.errors.push(deeperThanLimit(limits, file, 1));
     return;
   }
   addItems(value, { file, line: 1 }, result);
@@ -84,12 +79,7 @@ function jsonErrorLine(text: string, message: string): number {
 
 function parseYaml(text: string, file: string, limits: ParseLimits, result: ParsedManifests): void {
   if (flowNestingExceeds(text, limits.maxDepth)) {
-    result.errors.push({
-      code: InputErrorCode.TooDeep,
-      message: `nesting deeper than ${limits.maxDepth} levels`,
-      file,
-      line: 1,
-    });
+    result.errors.push(deeperThanLimit(limits, file, 1));
     return;
   }
   const lineCounter = new LineCounter();
@@ -114,12 +104,7 @@ function parseYaml(text: string, file: string, limits: ParseLimits, result: Pars
     }
   } catch (error) {
     if (error instanceof RangeError) {
-      result.errors.push({
-        code: InputErrorCode.TooDeep,
-        message: 'nesting too deep to parse',
-        file,
-        line: 1,
-      });
+      result.errors.push({ ...TOO_DEEP_TO_PARSE, file, line: 1 });
       return;
     }
     throw error;
@@ -138,14 +123,7 @@ function addYamlDocument(
   const line = lineAt(start);
   const [error] = document.errors;
   if (error) {
-    // The parser catches its own stack overflow on deeply indented input and reports it as a document error.
-    const tooDeep = /call stack/i.test(error.message);
-    result.errors.push({
-      code: tooDeep ? InputErrorCode.TooDeep : InputErrorCode.MalformedYaml,
-      message: tooDeep ? 'nesting too deep to parse' : (error.message.split('\n')[0] ?? error.message),
-      file,
-      line: lineAt(error.pos[0]),
-    });
+    result.errors.push({ ...documentFailure(error), file, line: lineAt(error.pos[0]) });
     return;
   }
   if (contents === null) {
@@ -159,17 +137,21 @@ function addYamlDocument(
     return;
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    result.errors.push({
-      code: InputErrorCode.TooDeep,
-      message: `nesting deeper than ${limits.maxDepth} levels`,
-      file,
-      line,
-    });
+    result.errors.push(deeperThanLimit(limits, file, line));
     return;
   }
   const comments = [document.commentBefore, isNode(contents) ? contents.commentBefore : undefined].join('\n');
   const template = HELM_SOURCE.exec(comments)?.[1];
-  const lineOfPath = (prefix: (string | number)[]) => (path: string) => {
+  const source = { file, line, ...(template !== undefined && { template }) };
+  addItems(value, source, result, evidenceLines(document, lineAt));
+}
+
+/**
+ * For an item at `prefix` in the document, the line of an evidence path inside it: the line of the deepest node
+ * of the path that exists (a missing field is reported where it would go).
+ */
+function evidenceLines(document: Document.Parsed, lineAt: (offset: number) => number) {
+  return (prefix: (string | number)[]) => (path: string) => {
     const segments = [...prefix, ...parseEvidencePath(path)];
     for (let length = segments.length; length >= 0; length--) {
       const node: unknown = document.getIn(segments.slice(0, length), true);
@@ -179,7 +161,6 @@ function addYamlDocument(
     }
     return undefined;
   };
-  addItems(value, { file, line, ...(template !== undefined && { template }) }, result, lineOfPath);
 }
 
 function addItems(
@@ -212,9 +193,28 @@ function addItems(
   }
 }
 
+const TOO_DEEP_TO_PARSE = { code: InputErrorCode.TooDeep, message: 'nesting too deep to parse' } as const;
+
+function deeperThanLimit(limits: ParseLimits, file: string, line: number): InputError {
+  return {
+    code: InputErrorCode.TooDeep,
+    message: `nesting deeper than ${limits.maxDepth} levels`,
+    file,
+    line,
+  };
+}
+
+function documentFailure(error: { message: string }): Pick<InputError, 'code' | 'message'> {
+  // The parser catches its own stack overflow on deeply indented input and reports it as a document error.
+  if (/call stack/i.test(error.message)) {
+    return TOO_DEEP_TO_PARSE;
+  }
+  return { code: InputErrorCode.MalformedYaml, message: error.message.split('\n')[0] ?? error.message };
+}
+
 function toJsFailure(failure: unknown, limits: ParseLimits): Pick<InputError, 'code' | 'message'> {
   if (failure instanceof RangeError) {
-    return { code: InputErrorCode.TooDeep, message: 'nesting too deep to parse' };
+    return TOO_DEEP_TO_PARSE;
   }
   if (failure instanceof ReferenceError && /alias/i.test(failure.message)) {
     return {

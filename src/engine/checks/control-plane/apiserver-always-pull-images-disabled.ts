@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { admissionPluginOff, componentCheck, ControlPlaneComponent } from './support';
+import { componentCheck, ControlPlaneComponent } from './support/components';
+import { admissionPluginOff } from './support/flag-findings';
 
 export const apiserverAlwaysPullImagesDisabled = componentCheck(
   {

@@ -1,13 +1,12 @@
 import type { Violation } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import {
-  type ComponentPod,
   componentCheck,
+  type ComponentPod,
   ControlPlaneComponent,
   describeTarget,
-  missingFlag,
-  writtenFlag,
-} from './support';
+} from './support/components';
+import { missingFlag, writtenFlag } from './support/flag-findings';
 
 function weaknesses(target: ComponentPod): Violation[] {
   const modes = target.flags.listValues('authorization-mode');

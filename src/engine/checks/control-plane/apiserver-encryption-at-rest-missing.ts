@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { componentCheck, ControlPlaneComponent, describeTarget, missingFlag } from './support';
+import { componentCheck, ControlPlaneComponent, describeTarget } from './support/components';
+import { missingFlag } from './support/flag-findings';
 
 export const apiserverEncryptionAtRestMissing = componentCheck(
   {

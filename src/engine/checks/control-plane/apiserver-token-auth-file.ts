@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { componentCheck, ControlPlaneComponent, describeTarget, writtenFlag } from './support';
+import { componentCheck, ControlPlaneComponent, describeTarget } from './support/components';
+import { writtenFlag } from './support/flag-findings';
 
 export const apiserverTokenAuthFile = componentCheck(
   {

@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { componentCheck, ControlPlaneComponent, describeTarget, missingFlag, writtenFlag } from './support';
+import { componentCheck, ControlPlaneComponent, describeTarget } from './support/components';
+import { missingFlag, writtenFlag } from './support/flag-findings';
 
 export const etcdClientCertAuthDisabled = componentCheck(
   {

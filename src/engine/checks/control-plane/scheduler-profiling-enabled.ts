@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { componentCheck, ControlPlaneComponent, profilingViolation } from './support';
+import { componentCheck, ControlPlaneComponent } from './support/components';
+import { profilingViolation } from './support/flag-findings';
 
 export const schedulerProfilingEnabled = componentCheck(
   {

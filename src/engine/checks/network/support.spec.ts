@@ -6,7 +6,7 @@ import {
   directionsWithRules,
   isolatedDirections,
   networkPoliciesIn,
-  podLabelsPath,
+  podLabelsEvidence,
   policiesSelecting,
   TrafficDirection,
 } from './support';
@@ -89,14 +89,19 @@ describe('network support', () => {
   });
 
   it('points at the labels of the pod or of the template', () => {
-    expect(podLabelsPath(toWorkload(deployment)!)).toBe('spec.template.metadata.labels');
+    expect(podLabelsEvidence(toWorkload(deployment)!)).toEqual({
+      path: 'spec.template.metadata.labels',
+      value: { app: 'web' },
+    });
     const pod: KubeObject = { kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [] } };
-    expect(podLabelsPath(toWorkload(pod)!)).toBe('metadata.labels');
+    expect(podLabelsEvidence(toWorkload(pod)!)).toEqual({ path: 'metadata.labels' });
     const cronJob: KubeObject = {
       kind: 'CronJob',
       metadata: { name: 'c' },
       spec: { jobTemplate: { spec: { template: { spec: { containers: [] } } } } },
     };
-    expect(podLabelsPath(toWorkload(cronJob)!)).toBe('spec.jobTemplate.spec.template.metadata.labels');
+    expect(podLabelsEvidence(toWorkload(cronJob)!).path).toBe(
+      'spec.jobTemplate.spec.template.metadata.labels',
+    );
   });
 });

@@ -113,9 +113,15 @@ export function directionsIsolating(inventory: Inventory, workload: Workload): S
   return new Set(policiesSelecting(inventory, workload).flatMap((view) => [...view.isolates]));
 }
 
-/** Evidence path of the pod labels a policy selects on: `metadata.labels` of a Pod, of the template otherwise. */
-export function podLabelsPath(workload: Workload): string {
-  return workload.specPath === 'spec'
-    ? 'metadata.labels'
-    : workload.specPath.replace(/\.spec$/, '.metadata.labels');
+/**
+ * Evidence of a finding about a workload's pods: the labels policies select on, at `metadata.labels` of a Pod
+ * or of the pod template (the value only when they are a map).
+ */
+export function podLabelsEvidence(workload: Workload): { path: string; value?: unknown } {
+  const path =
+    workload.specPath === 'spec'
+      ? 'metadata.labels'
+      : workload.specPath.replace(/\.spec$/, '.metadata.labels');
+  const labels = workload.podMetadata.labels;
+  return { path, ...(isRecord(labels) && { value: labels }) };
 }

@@ -1,23 +1,17 @@
 import { workloadCheck } from '../../check';
-import { isRecord } from '../../inventory/guards';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { podLabelsPath, policiesSelecting, type PolicyView, TrafficDirection } from './support';
-
-const DIRECTION_WORDS: Record<TrafficDirection, string> = {
-  [TrafficDirection.Ingress]: 'ingress',
-  [TrafficDirection.Egress]: 'egress',
-};
+import { podLabelsEvidence, policiesSelecting, type PolicyView, TrafficDirection } from './support';
 
 /** Why a direction has no declared rules: denied outright by a default-deny, or not restricted at all. */
 function directionGap(direction: TrafficDirection, policies: readonly PolicyView[]): string {
-  const word = DIRECTION_WORDS[direction];
+  const word = direction.toLowerCase();
   return policies.some((view) => view.isolates.has(direction))
     ? `deny all ${word} without allowing any`
     : `leave ${word} unrestricted`;
 }
 
 function gapDescription(missing: readonly TrafficDirection[], policies: readonly PolicyView[]): string {
-  const directions = missing.map((direction) => DIRECTION_WORDS[direction]).join(' or ');
+  const directions = missing.map((direction) => direction.toLowerCase()).join(' or ');
   const names = policies.map((view) => view.policy.metadata.name ?? '').join(', ');
   const gaps = missing.map((direction) => directionGap(direction, policies)).join(' and ');
   return `have no declared ${directions} rules: the NetworkPolicies selecting them (${names}) ${gaps}`;
@@ -85,14 +79,12 @@ export const workloadNetworkAllowlistMissing = workloadCheck(
       return undefined;
     }
     const subject = `Pods of ${workload.object.kind} ${workload.object.metadata.name ?? ''}`;
-    const labels = workload.podMetadata.labels;
     return {
       message:
         policies.length === 0
           ? `${subject} are selected by no NetworkPolicy, so none of their ingress or egress flows are declared`
           : `${subject} ${gapDescription(missing, policies)}`,
-      path: podLabelsPath(workload),
-      ...(isRecord(labels) && { value: labels }),
+      ...podLabelsEvidence(workload),
     };
   },
 );

@@ -1,7 +1,6 @@
 import { workloadCheck } from '../../check';
-import { isRecord } from '../../inventory/guards';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { directionsIsolating, podLabelsPath, TrafficDirection } from './support';
+import { directionsIsolating, podLabelsEvidence, TrafficDirection } from './support';
 
 function gapDescription(missing: readonly TrafficDirection[]): string {
   if (missing.length === 2) {
@@ -64,11 +63,9 @@ export const workloadNotIsolatedByNetworkPolicy = workloadCheck(
     if (missing.length === 0) {
       return undefined;
     }
-    const labels = workload.podMetadata.labels;
     return {
       message: `Pods of ${workload.object.kind} ${workload.object.metadata.name ?? ''} are not isolated: ${gapDescription(missing)}`,
-      path: podLabelsPath(workload),
-      ...(isRecord(labels) && { value: labels }),
+      ...podLabelsEvidence(workload),
     };
   },
 );

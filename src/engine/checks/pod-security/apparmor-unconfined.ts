@@ -1,6 +1,7 @@
 import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { Confinement, effectiveAppArmor, isWindowsPod } from './support';
+import { Confinement, effectiveAppArmor } from './support/confinement';
+import { isWindowsPod } from './support/pod';
 
 export const apparmorUnconfined = containerCheck(
   {

@@ -1,12 +1,11 @@
-import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import { DANGEROUS_CAPABILITIES } from './container-dangerous-capabilities';
-import { addedCapabilities, isWindowsPod } from './support';
+import { addedCapabilityCheck } from './support/capabilities';
 
 /** Binding ports below 1024 is the one capability the restricted Pod Security Standard lets containers add. */
 const ALLOWED_CAPABILITIES = new Set(['NET_BIND_SERVICE']);
 
-export const containerAddedCapabilities = containerCheck(
+export const containerAddedCapabilities = addedCapabilityCheck(
   {
     id: 'container-added-capabilities',
     title: 'Container adds Linux capabilities',
@@ -37,21 +36,8 @@ export const containerAddedCapabilities = containerCheck(
       ].join('\n'),
     },
   },
-  { containers: 'all' },
-  (view, workload) => {
-    if (isWindowsPod(workload)) {
-      return undefined;
-    }
-    return addedCapabilities(view)
-      .filter(
-        (capability) =>
-          !ALLOWED_CAPABILITIES.has(capability.name) && !DANGEROUS_CAPABILITIES.has(capability.name),
-      )
-      .map((capability) => ({
-        message: `Container ${view.name} adds the ${capability.raw} capability`,
-        path: capability.path,
-        value: capability.raw,
-        detail: capability.name,
-      }));
-  },
+  (capability) =>
+    ALLOWED_CAPABILITIES.has(capability.name) || DANGEROUS_CAPABILITIES.has(capability.name)
+      ? undefined
+      : `the ${capability.raw} capability`,
 );

@@ -1,7 +1,7 @@
 import { runCheck } from '../../../../test/support/check-harness';
 import { CheckStatus } from '../../check-result';
 import { containerCapabilitiesNotDropped } from './container-capabilities-not-dropped';
-import { DEFAULT_CAPABILITIES } from './support';
+import { DEFAULT_CAPABILITIES } from './support/capabilities';
 
 const pod = (containers: object[], extra: object = {}) =>
   JSON.stringify({

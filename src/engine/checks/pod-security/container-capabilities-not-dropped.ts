@@ -1,13 +1,12 @@
 import { containerCheck } from '../../check';
-import { securityContextOf } from '../../inventory/workloads';
-import { isRecord } from '../../inventory/guards';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import {
+  capabilityList,
   DEFAULT_CAPABILITIES,
   droppedCapabilities,
   dropsAllDefaultCapabilities,
-  isWindowsPod,
-} from './support';
+} from './support/capabilities';
+import { isWindowsPod } from './support/pod';
 
 export const containerCapabilitiesNotDropped = containerCheck(
   {
@@ -43,8 +42,7 @@ export const containerCapabilitiesNotDropped = containerCheck(
     if (isWindowsPod(workload) || dropsAllDefaultCapabilities(view.container)) {
       return undefined;
     }
-    const capabilities = securityContextOf(view.container).capabilities;
-    const drop: unknown = isRecord(capabilities) ? capabilities.drop : undefined;
+    const drop = capabilityList(view.container, 'drop');
     const dropped = droppedCapabilities(view.container);
     const kept = DEFAULT_CAPABILITIES.filter((capability) => !dropped.has(capability));
     return {

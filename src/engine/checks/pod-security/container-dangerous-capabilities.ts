@@ -1,6 +1,5 @@
-import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { addedCapabilities, isWindowsPod } from './support';
+import { addedCapabilityCheck } from './support/capabilities';
 
 /**
  * Capabilities that reach beyond the container: into the node's kernel, devices, clock or security modules,
@@ -28,7 +27,7 @@ export const DANGEROUS_CAPABILITIES: ReadonlyMap<string, string> = new Map([
   ['AUDIT_CONTROL', "allows changing or disabling the node's audit rules"],
 ]);
 
-export const containerDangerousCapabilities = containerCheck(
+export const containerDangerousCapabilities = addedCapabilityCheck(
   {
     id: 'container-dangerous-capabilities',
     title: 'Container adds a dangerous Linux capability',
@@ -61,24 +60,8 @@ export const containerDangerousCapabilities = containerCheck(
       ].join('\n'),
     },
   },
-  { containers: 'all' },
-  (view, workload) => {
-    if (isWindowsPod(workload)) {
-      return undefined;
-    }
-    return addedCapabilities(view).flatMap((capability) => {
-      const danger = DANGEROUS_CAPABILITIES.get(capability.name);
-      if (!danger) {
-        return [];
-      }
-      return [
-        {
-          message: `Container ${view.name} adds ${capability.raw}, which ${danger}`,
-          path: capability.path,
-          value: capability.raw,
-          detail: capability.name,
-        },
-      ];
-    });
+  (capability) => {
+    const danger = DANGEROUS_CAPABILITIES.get(capability.name);
+    return danger === undefined ? undefined : `${capability.raw}, which ${danger}`;
   },
 );

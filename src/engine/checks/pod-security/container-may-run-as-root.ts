@@ -1,7 +1,7 @@
 import { containerCheck, type Violation } from '../../check';
 import { type ContainerView, effectiveSetting, type Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isRootId, isWindowsPod } from './support';
+import { isRootId, isWindowsPod } from './support/pod';
 
 function isNonRootId(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;

@@ -2,14 +2,9 @@ import { containerCheck } from '../../check';
 import { isRecord } from '../../inventory/guards';
 import { type ContainerView, effectiveSetting, type Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import {
-  addedCapabilities,
-  Confinement,
-  droppedCapabilities,
-  effectiveAppArmor,
-  effectiveSeccomp,
-  isWindowsPod,
-} from './support';
+import { addedCapabilities, droppedCapabilities } from './support/capabilities';
+import { Confinement, effectiveAppArmor, effectiveSeccomp } from './support/confinement';
+import { isWindowsPod } from './support/pod';
 
 function hasSeLinuxOptions(workload: Workload, view: ContainerView): boolean {
   const options = effectiveSetting(workload, view, 'seLinuxOptions').value;

@@ -2,7 +2,8 @@ import { containerCheck, type Violation } from '../../check';
 import type { ContainerView } from '../../inventory/workloads';
 import { securityContextOf } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { addedCapabilities, isSwitchedOn, isWindowsPod } from './support';
+import { addedCapabilities } from './support/capabilities';
+import { isSwitchedOn, isWindowsPod } from './support/pod';
 
 /** Privileged mode and CAP_SYS_ADMIN let a process gain privileges whatever allowPrivilegeEscalation says. */
 function impliedEscalation(view: ContainerView): Violation | undefined {

@@ -1,7 +1,7 @@
 import { containerCheck } from '../../check';
 import { securityContextOf } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isWindowsPod } from './support';
+import { isWindowsPod } from './support/pod';
 
 export const containerRootFilesystemWritable = containerCheck(
   {

@@ -1,7 +1,7 @@
 import { containerCheck, type Violation } from '../../check';
 import { type ContainerView, effectiveSetting, type Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isRootId, isWindowsPod, podSecurityContextOf } from './support';
+import { isRootId, isWindowsPod, podSecurityContextOf } from './support/pod';
 
 function primaryGroupViolation(workload: Workload, view: ContainerView): Violation | undefined {
   const group = effectiveSetting(workload, view, 'runAsGroup');

@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { podSwitchViolation } from './support';
+import { podSwitchViolation } from './support/pod';
 
 export const hostNetwork = workloadCheck(
   {

@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { type HostPathVolume, hostPathVolumes, isSameOrUnder } from './support';
+import { type HostPathVolume, hostPathVolumes, isSameOrUnder } from './support/host-paths';
 
 /** Socket file names of the container runtimes and their CRI shims, wherever a distribution puts them. */
 const SOCKET_NAMES = new Set([

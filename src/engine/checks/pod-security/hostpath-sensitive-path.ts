@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { hostPathVolumes, isSameOrUnder } from './support';
+import { hostPathVolumes, isSameOrUnder } from './support/host-paths';
 
 /**
  * Node paths whose contents are dangerous even read-only: credentials, kernel and device interfaces, or the

@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { hostPathVolumes } from './support';
+import { hostPathVolumes } from './support/host-paths';
 
 export const hostpathVolume = workloadCheck(
   {

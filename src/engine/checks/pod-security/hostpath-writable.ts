@@ -1,7 +1,7 @@
 import { containerCheck, type Violation } from '../../check';
 import { asArray, isRecord } from '../../inventory/guards';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { hostPathVolumes } from './support';
+import { hostPathVolumes } from './support/host-paths';
 
 export const hostpathWritable = containerCheck(
   {

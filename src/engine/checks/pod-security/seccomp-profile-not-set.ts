@@ -1,13 +1,8 @@
 import { containerCheck, type Violation } from '../../check';
 import type { ContainerView, Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import {
-  Confinement,
-  effectiveSeccomp,
-  isWindowsPod,
-  podAnnotation,
-  seccompAnnotationsHonoured,
-} from './support';
+import { Confinement, effectiveSeccomp, seccompAnnotationsHonoured } from './support/confinement';
+import { isWindowsPod, podAnnotation } from './support/pod';
 
 /** On 1.27+ the deprecated annotations do nothing; say so rather than report a bare "not set". */
 function ignoredAnnotation(

@@ -2,7 +2,7 @@ import { type Violation, workloadCheck } from '../../check';
 import { isRecord } from '../../inventory/guards';
 import { securityContextOf, type Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isWindowsPod, podSecurityContextOf } from './support';
+import { isWindowsPod, podSecurityContextOf } from './support/pod';
 
 /** The SELinux types the baseline Pod Security Standard allows: the confined container domains. */
 const ALLOWED_TYPES = new Set(['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);

@@ -2,7 +2,7 @@ import { type Violation, workloadCheck } from '../../check';
 import { asArray, isRecord } from '../../inventory/guards';
 import type { Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { podSecurityContextOf } from './support';
+import { podSecurityContextOf } from './support/pod';
 
 /**
  * The sysctls the baseline Pod Security Standard treats as safe: namespaced per pod and unable to affect other

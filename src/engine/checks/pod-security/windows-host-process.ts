@@ -2,7 +2,7 @@ import { type Violation, workloadCheck } from '../../check';
 import { isRecord } from '../../inventory/guards';
 import { securityContextOf, type Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isSwitchedOn, podSecurityContextOf } from './support';
+import { isSwitchedOn, podSecurityContextOf } from './support/pod';
 
 function hostProcessOf(context: { windowsOptions?: unknown }): unknown {
   return isRecord(context.windowsOptions) ? context.windowsOptions['hostProcess'] : undefined;

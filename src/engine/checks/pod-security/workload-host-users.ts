@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isWindowsPod } from './support';
+import { isWindowsPod } from './support/pod';
 
 export const workloadHostUsers = workloadCheck(
   {

@@ -1,22 +1,18 @@
-import { objectCheck } from '../../check';
 import type { Inventory } from '../../inventory/inventory';
-import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import {
-  BINDING_KINDS,
+  bindingLabel,
   bindingScope,
-  describeSubjects,
-  granteesOf,
-  grantsFullAccess,
-  isPlatformBinding,
-  resolveRole,
-  type RoleRef,
+  type EffectiveBinding,
+  roleBindingCheck,
   roleRefLabel,
-  roleRefOf,
-} from './support';
+} from './support/bindings';
+import { resolveRole } from './support/roles';
+import { grantsFullAccess } from './support/rules';
+import { describeSubjects } from './support/subjects';
 
 /** Why the referenced role is full access, or undefined when it is not (or cannot be read). */
-function fullAccessReason(inventory: Inventory, binding: KubeObject, ref: RoleRef): string | undefined {
+function fullAccessReason(inventory: Inventory, { binding, ref }: EffectiveBinding): string | undefined {
   if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') {
     return 'cluster-admin';
   }
@@ -30,7 +26,7 @@ function fullAccessReason(inventory: Inventory, binding: KubeObject, ref: RoleRe
   return undefined;
 }
 
-export const rbacBindingGrantsClusterAdmin = objectCheck(
+export const rbacBindingGrantsClusterAdmin = roleBindingCheck(
   {
     id: 'rbac-binding-grants-cluster-admin',
     title: 'Binding grants cluster-admin or full wildcard access',
@@ -64,21 +60,12 @@ export const rbacBindingGrantsClusterAdmin = objectCheck(
       ].join('\n'),
     },
   },
-  { kinds: BINDING_KINDS, requires: ['Role', 'ClusterRole'] },
-  (binding, inventory) => {
-    const ref = roleRefOf(binding);
-    const grantees = granteesOf(binding);
-    if (isPlatformBinding(binding) || !('kind' in ref) || grantees.length === 0) {
-      return undefined;
-    }
-    const reason = fullAccessReason(inventory, binding, ref);
+  (grant, inventory) => {
+    const reason = fullAccessReason(inventory, grant);
     if (!reason) {
       return undefined;
     }
-    return {
-      message: `${binding.kind} ${binding.metadata.name ?? ''} grants ${reason} to ${describeSubjects(grantees)} ${bindingScope(binding)}`,
-      path: 'roleRef.name',
-      value: ref.name,
-    };
+    const { binding, grantees } = grant;
+    return `${bindingLabel(binding)} grants ${reason} to ${describeSubjects(grantees)} ${bindingScope(binding)}`;
   },
 );

@@ -1,24 +1,18 @@
-import { objectCheck } from '../../check';
 import type { Inventory } from '../../inventory/inventory';
-import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import {
-  BINDING_KINDS,
+  bindingLabel,
   bindingScope,
-  describeGrants,
-  describeSubjects,
-  granteesOf,
-  grantsIn,
-  isPlatformBinding,
-  POD_EXEC_PERMISSIONS,
-  resolveRole,
-  type RoleRef,
+  type EffectiveBinding,
+  roleBindingCheck,
   roleRefLabel,
-  roleRefOf,
-} from './support';
+} from './support/bindings';
+import { resolveRole } from './support/roles';
+import { describeGrants, grantsIn, POD_EXEC_PERMISSIONS } from './support/rules';
+import { describeSubjects } from './support/subjects';
 
 /** What the binding's role grants on pods/exec and pods/attach, or why that cannot be known. */
-function execGrant(inventory: Inventory, binding: KubeObject, ref: RoleRef): string | undefined {
+function execGrant(inventory: Inventory, { binding, ref }: EffectiveBinding): string | undefined {
   const resolution = resolveRole(inventory, binding, ref);
   switch (resolution.status) {
     case 'found':
@@ -33,7 +27,7 @@ function execGrant(inventory: Inventory, binding: KubeObject, ref: RoleRef): str
   }
 }
 
-export const rbacBindingGrantsPodExec = objectCheck(
+export const rbacBindingGrantsPodExec = roleBindingCheck(
   {
     id: 'rbac-binding-grants-pod-exec',
     title: 'Binding lets subjects exec or attach into pods',
@@ -67,23 +61,15 @@ export const rbacBindingGrantsPodExec = objectCheck(
       ].join('\n'),
     },
   },
-  { kinds: BINDING_KINDS, requires: ['Role', 'ClusterRole'] },
-  (binding, inventory) => {
-    const ref = roleRefOf(binding);
-    const grantees = granteesOf(binding);
-    if (isPlatformBinding(binding) || !('kind' in ref) || grantees.length === 0) {
+  (grant, inventory) => {
+    const exec = execGrant(inventory, grant);
+    if (!exec) {
       return undefined;
     }
-    const grant = execGrant(inventory, binding, ref);
-    if (!grant) {
-      return undefined;
-    }
-    return {
-      message:
-        `${binding.kind} ${binding.metadata.name ?? ''} gives ${describeSubjects(grantees)} ${roleRefLabel(ref)} ` +
-        `${bindingScope(binding)}: ${grant}`,
-      path: 'roleRef.name',
-      value: ref.name,
-    };
+    const { binding, ref, grantees } = grant;
+    return (
+      `${bindingLabel(binding)} gives ${describeSubjects(grantees)} ${roleRefLabel(ref)} ` +
+      `${bindingScope(binding)}: ${exec}`
+    );
   },
 );

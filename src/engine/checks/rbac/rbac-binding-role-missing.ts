@@ -1,6 +1,7 @@
 import { objectCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { BINDING_KINDS, isPlatformBinding, resolveRole, roleRefLabel, roleRefOf } from './support';
+import { BINDING_KINDS, bindingLabel, isPlatformBinding, roleRefLabel, roleRefOf } from './support/bindings';
+import { resolveRole } from './support/roles';
 
 export const rbacBindingRoleMissing = objectCheck(
   {
@@ -29,7 +30,7 @@ export const rbacBindingRoleMissing = objectCheck(
     if (isPlatformBinding(binding)) {
       return undefined;
     }
-    const name = `${binding.kind} ${binding.metadata.name ?? ''}`;
+    const name = bindingLabel(binding);
     const ref = roleRefOf(binding);
     if (!('kind' in ref)) {
       return {

@@ -1,13 +1,6 @@
-import { objectCheck, type Violation } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import {
-  BINDING_KINDS,
-  bindingScope,
-  describeSubject,
-  grantedRoleLabel,
-  isPlatformBinding,
-  subjectsOf,
-} from './support';
+import { bindingSubjectCheck } from './support/bindings';
+import { describeSubject } from './support/subjects';
 
 /** Who each everyone-group stands for. */
 const EVERYONE: ReadonlyMap<string, string> = new Map([
@@ -16,7 +9,7 @@ const EVERYONE: ReadonlyMap<string, string> = new Map([
   ['system:authenticated', 'every identity that can authenticate, including every service account'],
 ]);
 
-export const rbacBindingToAnonymousOrAllUsers = objectCheck(
+export const rbacBindingToAnonymousOrAllUsers = bindingSubjectCheck(
   {
     id: 'rbac-binding-to-anonymous-or-all-users',
     title: 'Binding grants a role to anonymous or all users',
@@ -43,26 +36,15 @@ export const rbacBindingToAnonymousOrAllUsers = objectCheck(
       ].join('\n'),
     },
   },
-  { kinds: BINDING_KINDS },
-  (binding) => {
-    if (isPlatformBinding(binding)) {
+  (subject) => {
+    const who = subject.name === undefined ? undefined : EVERYONE.get(subject.name);
+    if (who === undefined || subject.kind === 'ServiceAccount') {
       return undefined;
     }
-    const violations: Violation[] = [];
-    for (const subject of subjectsOf(binding)) {
-      const who = subject.name === undefined ? undefined : EVERYONE.get(subject.name);
-      if (who === undefined || subject.kind === 'ServiceAccount') {
-        continue;
-      }
-      violations.push({
-        message:
-          `${binding.kind} ${binding.metadata.name ?? ''} grants ${grantedRoleLabel(binding)} to ` +
-          `${describeSubject(subject)} ${bindingScope(binding)}: that is ${who}`,
-        path: subject.path,
-        value: subject.raw,
-        detail: `${subject.kind ?? ''}:${subject.name ?? ''}`,
-      });
-    }
-    return violations;
+    return {
+      subject: describeSubject(subject),
+      consequence: `that is ${who}`,
+      detail: `${subject.kind ?? ''}:${subject.name ?? ''}`,
+    };
   },
 );

@@ -1,8 +1,7 @@
-import { objectCheck, type Violation } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { BINDING_KINDS, bindingScope, isPlatformBinding, grantedRoleLabel, subjectsOf } from './support';
+import { bindingSubjectCheck } from './support/bindings';
 
-export const rbacDefaultServiceAccountBound = objectCheck(
+export const rbacDefaultServiceAccountBound = bindingSubjectCheck(
   {
     id: 'rbac-default-service-account-bound',
     title: 'Binding grants a role to a default service account',
@@ -32,30 +31,17 @@ export const rbacDefaultServiceAccountBound = objectCheck(
       ].join('\n'),
     },
   },
-  { kinds: BINDING_KINDS },
-  (binding) => {
-    if (isPlatformBinding(binding)) {
+  (subject, binding) => {
+    if (subject.kind !== 'ServiceAccount' || subject.name !== 'default') {
       return undefined;
     }
-    const violations: Violation[] = [];
-    for (const subject of subjectsOf(binding)) {
-      if (subject.kind !== 'ServiceAccount' || subject.name !== 'default') {
-        continue;
-      }
-      // In a RoleBinding a service account subject without namespace is the binding's own.
-      const namespace =
-        subject.namespace ?? (binding.kind === 'RoleBinding' ? binding.metadata.namespace : undefined);
-      const account = namespace ? `${namespace}/default` : 'default';
-      violations.push({
-        message:
-          `${binding.kind} ${binding.metadata.name ?? ''} grants ${grantedRoleLabel(binding)} to ServiceAccount ` +
-          `${account} ${bindingScope(binding)}: every pod ${namespace ? `in ${namespace} ` : ''}without its own ` +
-          'service account holds it',
-        path: subject.path,
-        value: subject.raw,
-        detail: `default@${namespace ?? ''}`,
-      });
-    }
-    return violations;
+    // In a RoleBinding a service account subject without namespace is the binding's own.
+    const namespace =
+      subject.namespace ?? (binding.kind === 'RoleBinding' ? binding.metadata.namespace : undefined);
+    return {
+      subject: `ServiceAccount ${namespace ? `${namespace}/default` : 'default'}`,
+      consequence: `every pod ${namespace ? `in ${namespace} ` : ''}without its own service account holds it`,
+      detail: `default@${namespace ?? ''}`,
+    };
   },
 );

@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { POD_EXEC_PERMISSIONS, roleGrantCheck } from './support';
+import { roleGrantCheck } from './support/roles';
+import { POD_EXEC_PERMISSIONS } from './support/rules';
 
 export const rbacRoleAllowsPodExec = roleGrantCheck(
   {

@@ -1,5 +1,6 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { CORE_GROUP, roleGrantCheck } from './support';
+import { roleGrantCheck } from './support/roles';
+import { CORE_GROUP } from './support/rules';
 
 export const rbacServiceAccountTokenCreate = roleGrantCheck(
   {

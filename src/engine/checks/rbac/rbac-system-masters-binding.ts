@@ -2,12 +2,12 @@ import { objectCheck, type Violation } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import {
   BINDING_KINDS,
+  bindingLabel,
   isDefaultClusterAdminBinding,
   isPlatformBinding,
-  isSystemMastersGroup,
   roleRefOf,
-  subjectsOf,
-} from './support';
+} from './support/bindings';
+import { isSystemMastersGroup, subjectsOf } from './support/subjects';
 
 export const rbacSystemMastersBinding = objectCheck(
   {
@@ -47,7 +47,7 @@ export const rbacSystemMastersBinding = objectCheck(
       .filter(isSystemMastersGroup)
       .map((subject) => ({
         message:
-          `${binding.kind} ${binding.metadata.name ?? ''} binds Group system:masters, whose members bypass RBAC: ` +
+          `${bindingLabel(binding)} binds Group system:masters, whose members bypass RBAC: ` +
           'the binding grants nothing and cannot restrict them',
         path: subject.path,
         value: subject.raw,

@@ -1,5 +1,5 @@
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { roleGrantCheck } from './support';
+import { roleGrantCheck } from './support/roles';
 
 export const rbacWebhookConfigWrite = roleGrantCheck(
   {

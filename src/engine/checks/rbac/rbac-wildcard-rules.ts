@@ -1,6 +1,7 @@
 import { objectCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isPlatformRole, roleLabel, ROLE_KINDS, rulesOf, type RuleView } from './support';
+import { isPlatformRole, ROLE_KINDS, roleLabel } from './support/roles';
+import { rulesOf, type RuleView } from './support/rules';
 
 type RuleField = 'apiGroups' | 'resources' | 'verbs';
 

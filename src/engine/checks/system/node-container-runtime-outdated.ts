@@ -3,6 +3,7 @@ import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import { CONTAINER_RUNTIMES } from './data/container-runtimes';
 import {
+  compareLines,
   hasEnded,
   kubernetesEndOfLife,
   lineOf,
@@ -18,10 +19,7 @@ import {
 function containerdEndOfLife(version: Version): string | undefined {
   const releases = CONTAINER_RUNTIMES.containerd;
   const first = parseVersion(releases[0]?.release);
-  if (
-    first &&
-    (version.major < first.major || (version.major === first.major && version.minor < first.minor))
-  ) {
+  if (first && compareLines(version, first) < 0) {
     return `before ${releases[0]?.endOfLife ?? ''}`;
   }
   const release = releases.find((entry) => entry.release === lineOf(version));

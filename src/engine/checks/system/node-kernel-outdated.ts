@@ -3,7 +3,7 @@ import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import { LINUX_KERNELS } from './data/linux-kernels';
 import {
-  compareVersions,
+  compareLines,
   hasEnded,
   isWindowsNode,
   lineOf,
@@ -35,16 +35,12 @@ function line(text: string): Version {
   return parseVersion(text) ?? { major: 0, minor: 0, patch: 0 };
 }
 
-function sameLine(a: Version, b: Version): boolean {
-  return a.major === b.major && a.minor === b.minor;
-}
-
 /** Why the kernel's line gets no more fixes, if it does not. Lines newer than the data knows are not judged. */
 function unmaintainedLine(kernel: Version): string | undefined {
-  if (compareVersions({ ...kernel, patch: 0 }, line(LINUX_KERNELS.newestKnownLine)) > 0) {
+  if (compareLines(kernel, line(LINUX_KERNELS.newestKnownLine)) > 0) {
     return undefined;
   }
-  const longterm = LINUX_KERNELS.longterm.find((entry) => sameLine(line(entry.line), kernel));
+  const longterm = LINUX_KERNELS.longterm.find((entry) => compareLines(line(entry.line), kernel) === 0);
   if (!longterm) {
     return 'is not a longterm line and gets no more fixes';
   }
@@ -57,16 +53,15 @@ type ContainerEscape = (typeof LINUX_KERNELS.containerEscapes)[number];
 
 /** The fixed version on the kernel's line, `none` when the line never got the fix, undefined when unaffected. */
 function fixFor(kernel: Version, escape: ContainerEscape): string | undefined {
-  const lineStart = { ...kernel, patch: 0 };
   if (
-    compareVersions(lineStart, line(escape.introducedIn)) < 0 ||
-    compareVersions(lineStart, line(escape.fixedInMainline)) >= 0
+    compareLines(kernel, line(escape.introducedIn)) < 0 ||
+    compareLines(kernel, line(escape.fixedInMainline)) >= 0
   ) {
     return undefined;
   }
   const fixed = escape.fixedIn
     .map((text) => parseVersion(text)!)
-    .find((version) => sameLine(version, kernel));
+    .find((version) => compareLines(version, kernel) === 0);
   if (!fixed) {
     return 'none';
   }

@@ -2,6 +2,7 @@ import { Inventory } from '../../inventory/inventory';
 import type { KubeObject } from '../../kube-types';
 import {
   clusterVersionOf,
+  compareLines,
   compareVersions,
   hasEnded,
   isWindowsNode,
@@ -41,6 +42,12 @@ describe('system support', () => {
     expect(parseVersion('latest')).toBeUndefined();
     expect(parseVersion(131)).toBeUndefined();
     expect(compareVersions(parseVersion('5.10.9')!, parseVersion('5.10.10')!)).toBeLessThan(0);
+  });
+
+  it('compares release lines regardless of patch versions', () => {
+    expect(compareLines(parseVersion('5.10.205')!, parseVersion('5.10')!)).toBe(0);
+    expect(compareLines(parseVersion('5.9.300')!, parseVersion('5.10.0')!)).toBeLessThan(0);
+    expect(compareLines(parseVersion('6.1.0')!, parseVersion('5.15.99')!)).toBeGreaterThan(0);
   });
 
   it('judges support windows as of the data date, not the day the scan runs', () => {

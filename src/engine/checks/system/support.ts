@@ -1,7 +1,7 @@
 import { isRecord } from '../../inventory/guards';
 import type { Inventory } from '../../inventory/inventory';
 import type { KubeObject } from '../../kube-types';
-import { componentPods, ControlPlaneComponent } from '../control-plane/support';
+import { componentPods, ControlPlaneComponent } from '../control-plane/support/components';
 import { KUBERNETES_RELEASES } from './data/kubernetes-releases';
 
 /** A dotted version: Kubernetes (`v1.31.2-eks-1234`), a kernel (`5.10.205-195.amzn2`), a runtime (`1.7.27`). */
@@ -24,6 +24,11 @@ export function parseVersion(raw: unknown): Version | undefined {
 /** Negative when `a` is older than `b`. */
 export function compareVersions(a: Version, b: Version): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+
+/** Negative when the release line of `a` is older than that of `b`; patch versions are ignored. */
+export function compareLines(a: Version, b: Version): number {
+  return a.major - b.major || a.minor - b.minor;
 }
 
 /** `1.31`: the release line of a version. */

@@ -1,8 +1,7 @@
-import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { missingResource, ResourceBound, ResourceName } from './support';
+import { missingResourceCheck, ResourceBound, ResourceName } from './support/resources';
 
-export const cpuLimitsMissing = containerCheck(
+export const cpuLimitsMissing = missingResourceCheck(
   {
     id: 'cpu-limits-missing',
     title: 'Container has no CPU limit',
@@ -34,7 +33,6 @@ export const cpuLimitsMissing = containerCheck(
       ].join('\n'),
     },
   },
-  { containers: 'long-running' },
-  (view, workload, inventory) =>
-    missingResource(workload, view, inventory, ResourceBound.Limits, ResourceName.Cpu),
+  ResourceBound.Limits,
+  ResourceName.Cpu,
 );

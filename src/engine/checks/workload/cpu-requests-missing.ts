@@ -1,8 +1,7 @@
-import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { missingResource, ResourceBound, ResourceName } from './support';
+import { missingResourceCheck, ResourceBound, ResourceName } from './support/resources';
 
-export const cpuRequestsMissing = containerCheck(
+export const cpuRequestsMissing = missingResourceCheck(
   {
     id: 'cpu-requests-missing',
     title: 'Container has no CPU request',
@@ -32,7 +31,6 @@ export const cpuRequestsMissing = containerCheck(
       ].join('\n'),
     },
   },
-  { containers: 'long-running' },
-  (view, workload, inventory) =>
-    missingResource(workload, view, inventory, ResourceBound.Requests, ResourceName.Cpu),
+  ResourceBound.Requests,
+  ResourceName.Cpu,
 );

@@ -1,7 +1,8 @@
 import { objectCheck, type Violation } from '../../check';
 import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { dig, hpasTargeting, replicaCount, scaledToZero } from './support';
+import { hpasTargeting, replicaCount, scaledToZero } from './support/availability';
+import { dig } from './support/fields';
 
 /**
  * An autoscaler owns the replica count. One that sets its floor is judged by hpa-min-replicas-below-two; one

@@ -1,6 +1,7 @@
 import { objectCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { dig, replicaCount } from './support';
+import { replicaCount } from './support/availability';
+import { dig } from './support/fields';
 
 export const hpaMaxReplicasInvalid = objectCheck(
   {

@@ -1,6 +1,7 @@
 import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { imageOf, parseImage, shown } from './support';
+import { imageOf, parseImage } from './support/containers';
+import { shown } from './support/fields';
 
 export const imagePullPolicyNotAlways = containerCheck(
   {

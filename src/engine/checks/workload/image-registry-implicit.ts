@@ -1,6 +1,6 @@
 import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { imageOf, parseImage } from './support';
+import { imageOf, parseImage } from './support/containers';
 
 export const imageRegistryImplicit = containerCheck(
   {

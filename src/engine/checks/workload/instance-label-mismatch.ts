@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { shown } from './support';
+import { shown } from './support/fields';
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 

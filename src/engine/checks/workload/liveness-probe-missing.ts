@@ -1,6 +1,6 @@
 import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { hasProbe } from './support';
+import { hasProbe } from './support/containers';
 
 export const livenessProbeMissing = containerCheck(
   {

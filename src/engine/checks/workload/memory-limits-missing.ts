@@ -1,8 +1,7 @@
-import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { missingResource, ResourceBound, ResourceName } from './support';
+import { missingResourceCheck, ResourceBound, ResourceName } from './support/resources';
 
-export const memoryLimitsMissing = containerCheck(
+export const memoryLimitsMissing = missingResourceCheck(
   {
     id: 'memory-limits-missing',
     title: 'Container has no memory limit',
@@ -34,7 +33,6 @@ export const memoryLimitsMissing = containerCheck(
       ].join('\n'),
     },
   },
-  { containers: 'long-running' },
-  (view, workload, inventory) =>
-    missingResource(workload, view, inventory, ResourceBound.Limits, ResourceName.Memory),
+  ResourceBound.Limits,
+  ResourceName.Memory,
 );

@@ -1,8 +1,7 @@
-import { containerCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { missingResource, ResourceBound, ResourceName } from './support';
+import { missingResourceCheck, ResourceBound, ResourceName } from './support/resources';
 
-export const memoryRequestsMissing = containerCheck(
+export const memoryRequestsMissing = missingResourceCheck(
   {
     id: 'memory-requests-missing',
     title: 'Container has no memory request',
@@ -32,7 +31,6 @@ export const memoryRequestsMissing = containerCheck(
       ].join('\n'),
     },
   },
-  { containers: 'long-running' },
-  (view, workload, inventory) =>
-    missingResource(workload, view, inventory, ResourceBound.Requests, ResourceName.Memory),
+  ResourceBound.Requests,
+  ResourceName.Memory,
 );

@@ -1,7 +1,8 @@
 import { objectCheck, type Violation } from '../../check';
 import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { dig, intOrPercent, shown } from './support';
+import { intOrPercent } from './support/availability';
+import { dig, shown } from './support/fields';
 
 export const pdbBlocksEviction = objectCheck(
   {

@@ -2,7 +2,8 @@ import { objectCheck, type Violation } from '../../check';
 import { toWorkload } from '../../inventory/workloads';
 import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { dig, hpasTargeting, intOrPercent, pdbsSelecting, replicaCount } from './support';
+import { hpasTargeting, intOrPercent, pdbsSelecting, replicaCount } from './support/availability';
+import { dig } from './support/fields';
 
 export const pdbMinAvailableAboveHpaMin = objectCheck(
   {

@@ -1,7 +1,7 @@
 import { objectCheck } from '../../check';
 import { toWorkload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { pdbsSelecting, scaledToZero } from './support';
+import { pdbsSelecting, scaledToZero } from './support/availability';
 
 export const pdbMissing = objectCheck(
   {

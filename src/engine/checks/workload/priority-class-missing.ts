@@ -1,6 +1,6 @@
 import { workloadCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { globalDefaultPriorityClass } from './support';
+import { globalDefaultPriorityClass } from './support/inventory-facts';
 
 export const priorityClassMissing = workloadCheck(
   {

@@ -2,7 +2,7 @@ import { workloadCheck } from '../../check';
 import { isRecord } from '../../inventory/guards';
 import type { Workload } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { dig } from './support';
+import { dig } from './support/fields';
 
 export const topologySpreadMissing = workloadCheck(
   {

@@ -1,7 +1,7 @@
 import { objectCheck } from '../../check';
 import { WORKLOAD_KINDS } from '../../inventory/workloads';
 import { Layer, Phase, Principle, Severity } from '../../model';
-import { isTopLevelWorkload } from './support';
+import { isTopLevelWorkload } from './support/inventory-facts';
 
 /** Objects the control plane itself keeps in the default namespace. */
 const PLATFORM_OBJECTS = new Set(['Service/kubernetes', 'ConfigMap/kube-root-ca.crt']);

@@ -1,24 +1,14 @@
-import { parseManifests } from '../../../collectors/manifests/parse-manifests';
-import { Inventory } from '../../inventory/inventory';
-import type { KubeObject } from '../../kube-types';
+import { parseManifests } from '../../../../collectors/manifests/parse-manifests';
+import type { KubeObject } from '../../../kube-types';
 import {
   describeGrants,
-  describeSubjects,
-  granteesOf,
   grantsFullAccess,
   grantsIn,
   POD_EXEC_PERMISSIONS,
-  resolveRole,
-  roleRefOf,
   ruleAllows,
   rulesOf,
   type RuleView,
-  subjectsOf,
-} from './support';
-
-function inventoryOf(yaml: string): Inventory {
-  return new Inventory({ objects: parseManifests(yaml, 'rbac.yaml').objects });
-}
+} from './rules';
 
 function objectOf(yaml: string): KubeObject {
   return parseManifests(yaml, 'rbac.yaml').objects[0]!.object;
@@ -143,104 +133,5 @@ describe('grantsFullAccess', () => {
     expect(
       grantsFullAccess([rule('{apiGroups: ["*"], resources: ["*"], resourceNames: [x], verbs: ["*"]}')]),
     ).toBe(false);
-  });
-});
-
-describe('roleRefOf', () => {
-  it('reads a valid roleRef and explains an unusable one', () => {
-    const binding = (roleRef: string, kind = 'RoleBinding') =>
-      objectOf(`kind: ${kind}\nmetadata: {name: b, namespace: shop}\nroleRef: ${roleRef}`);
-    expect(roleRefOf(binding('{kind: Role, name: reader}'))).toEqual({ kind: 'Role', name: 'reader' });
-    expect(roleRefOf(binding('reader'))).toEqual({ problem: 'it has no roleRef' });
-    expect(roleRefOf(binding('{kind: Group, name: x}'))).toEqual({
-      problem: 'its roleRef.kind "Group" is neither Role nor ClusterRole',
-    });
-    expect(roleRefOf(binding('{kind: Role, name: r}', 'ClusterRoleBinding'))).toEqual({
-      problem: 'a ClusterRoleBinding cannot reference a Role',
-    });
-    expect(roleRefOf(binding('{kind: ClusterRole}'))).toEqual({ problem: 'its roleRef has no name' });
-  });
-});
-
-describe('resolveRole', () => {
-  const inventory = inventoryOf(`
-kind: Role
-metadata: {name: reader, namespace: shop}
-rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
----
-kind: ClusterRole
-metadata: {name: stray, namespace: somewhere}
-rules: []
-`);
-  const binding = objectOf('kind: RoleBinding\nmetadata: {name: b, namespace: shop}');
-
-  it('finds a Role in the binding namespace only', () => {
-    expect(resolveRole(inventory, binding, { kind: 'Role', name: 'reader' })).toMatchObject({
-      status: 'found',
-    });
-    const elsewhere = objectOf('kind: RoleBinding\nmetadata: {name: b, namespace: other}');
-    expect(resolveRole(inventory, elsewhere, { kind: 'Role', name: 'reader' })).toEqual({
-      status: 'missing',
-    });
-  });
-
-  it('finds a ClusterRole by name even when it carries a namespace', () => {
-    expect(resolveRole(inventory, binding, { kind: 'ClusterRole', name: 'stray' })).toMatchObject({
-      status: 'found',
-      role: { metadata: { name: 'stray' } },
-    });
-  });
-
-  it('knows the built-in ClusterRoles and system: ClusterRoles absent from the inventory', () => {
-    const edit = resolveRole(inventory, binding, { kind: 'ClusterRole', name: 'edit' });
-    expect(edit.status).toBe('built-in');
-    expect(edit.status === 'built-in' && grantsIn(edit.rules, POD_EXEC_PERMISSIONS).length).toBeGreaterThan(
-      0,
-    );
-    expect(resolveRole(inventory, binding, { kind: 'ClusterRole', name: 'system:auth-delegator' })).toEqual({
-      status: 'platform',
-    });
-    expect(resolveRole(inventory, binding, { kind: 'ClusterRole', name: 'ops' })).toEqual({
-      status: 'missing',
-    });
-    expect(resolveRole(inventory, binding, { kind: 'Role', name: 'system:x' })).toEqual({
-      status: 'missing',
-    });
-  });
-});
-
-describe('subjects', () => {
-  it('reads subjects with their paths and treats a malformed list as one unreadable subject', () => {
-    const binding = objectOf(`
-kind: ClusterRoleBinding
-metadata: {name: b}
-subjects:
-  - {kind: Group, name: system:masters}
-  - {kind: ServiceAccount, name: ci, namespace: build}
-  - oops
-`);
-    expect(subjectsOf(binding).map((subject) => subject.path)).toEqual([
-      'subjects[0]',
-      'subjects[1]',
-      'subjects[2]',
-    ]);
-    expect(describeSubjects(granteesOf(binding))).toBe('ServiceAccount build/ci and an unreadable subject');
-    const malformed = objectOf('kind: RoleBinding\nmetadata: {name: b}\nsubjects: alice');
-    expect(subjectsOf(malformed)).toEqual([{ path: 'subjects', raw: 'alice' }]);
-    expect(subjectsOf(objectOf('kind: RoleBinding\nmetadata: {name: b}'))).toEqual([]);
-  });
-
-  it('summarizes long subject lists', () => {
-    const binding = objectOf(`
-kind: RoleBinding
-metadata: {name: b}
-subjects: [{kind: User, name: a}, {kind: User, name: b}, {kind: User, name: c}, {kind: User, name: d}]
-`);
-    expect(describeSubjects(subjectsOf(binding))).toBe('User a, User b, User c and 1 more');
-  });
-
-  it('names a subject that lacks its kind', () => {
-    const binding = objectOf('kind: RoleBinding\nmetadata: {name: b}\nsubjects: [{name: alice}]');
-    expect(describeSubjects(subjectsOf(binding))).toBe('subject alice of no kind');
   });
 });
