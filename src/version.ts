@@ -1,7 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** The package version, read once; `src/` and `dist/` both sit one level below package.json. */
+function findPackageJson(start: string): string {
+  for (let directory = start; ; directory = dirname(directory)) {
+    const candidate = join(directory, 'package.json');
+    if (existsSync(candidate)) {
+      return candidate;
+    }
+    if (dirname(directory) === directory) {
+      throw new Error('package.json not found above the running code');
+    }
+  }
+}
+
+/** The package version, from the nearest package.json (one level up from src/, two from dist/src/). */
 export const VERSION: string = (
-  JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(findPackageJson(__dirname), 'utf8')) as { version: string }
 ).version;

@@ -1,7 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Check } from '../engine/check';
 import { Framework, Layer, Phase, Principle, Severity } from '../engine/model';
+import { DomainError } from '../common/errors/domain-error';
 import { VERSION } from '../version';
+import { apiKeyCommand } from './api-key-command';
 import { type CatalogFormat, renderCatalog } from './checks-command';
 import { type CliIo, PROCESS_IO } from './io';
 import { runScan, type ScanCommandOptions } from './scan-command';
@@ -90,6 +92,15 @@ function checksCommand(catalog: readonly Check[], io: CliIo): Command {
     });
 }
 
+/** Usage errors in any (sub)command end with our exit code and go to our streams. */
+function overrideExits(command: Command, io: CliIo): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+  });
+  command.commands.forEach((child) => overrideExits(child, io));
+}
+
 /** Runs the CLI and resolves to its exit code: 0 clean, 1 findings at --fail-on, 2 usage or input error. */
 export async function runCli(
   argv: readonly string[],
@@ -100,17 +111,11 @@ export async function runCli(
   const program = new Command('kubeassay')
     .description('Kubernetes security assessment: layers, lifecycle phases and principles')
     .version(VERSION)
-    .exitOverride()
     .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .addCommand(scanCommand(catalog, io, (code) => (exitCode = code)))
-    .addCommand(checksCommand(catalog, io));
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
-  }
+    .addCommand(checksCommand(catalog, io))
+    .addCommand(apiKeyCommand(io));
+  overrideExits(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -118,7 +123,7 @@ export async function runCli(
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.Clean : ExitCode.UsageOrInputError;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DomainError) {
       io.stderr.write(`kubeassay: ${error.message}\n`);
       return ExitCode.UsageOrInputError;
     }

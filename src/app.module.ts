@@ -1,0 +1,71 @@
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { DatabaseModule } from './common/database/database.module';
+import { ErrorFilter } from './common/errors/error.filter';
+import { QueueModule } from './common/queue/queue.module';
+import { type AppConfig, loadConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { AssessmentWorkerModule } from './modules/assessments/assessment-worker.module';
+import { AssessmentsModule } from './modules/assessments/assessments.module';
+import { AuditInterceptor } from './modules/audit/audit.interceptor';
+import { AuditModule } from './modules/audit/audit.module';
+import { ApiKeyGuard } from './modules/auth/api-key.guard';
+import { AuthModule } from './modules/auth/auth.module';
+import { ChecksModule } from './modules/checks/checks.module';
+import { ClustersModule } from './modules/clusters/clusters.module';
+import { EngagementsModule } from './modules/engagements/engagements.module';
+import { FindingsModule } from './modules/findings/findings.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+
+const validation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  stopAtFirstError: false,
+});
+
+/** Composition of the two processes over the same modules. */
+@Module({})
+export class AppModule {
+  /** The HTTP API: every route guarded, every mutation audited, one error shape. */
+  static api(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        AuditModule,
+        AuthModule,
+        OrganizationsModule,
+        EngagementsModule,
+        ClustersModule,
+        AssessmentsModule,
+        FindingsModule,
+        ChecksModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useExisting: ApiKeyGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useValue: validation },
+      ],
+    };
+  }
+
+  /** The queue consumers, without HTTP. */
+  static worker(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      // The API applies migrations; a worker never races it to do the same.
+      imports: [
+        ConfigModule.forRoot({ ...config, runMigrations: false }),
+        DatabaseModule,
+        QueueModule,
+        AssessmentWorkerModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { AssessmentEntity } from '../../modules/assessments/entities/assessment.entity';
+import { AuditEventEntity } from '../../modules/audit/entities/audit-event.entity';
+import { ApiKeyEntity } from '../../modules/auth/entities/api-key.entity';
+import { ClusterEntity } from '../../modules/clusters/entities/cluster.entity';
+import { SnapshotEntity } from '../../modules/clusters/entities/snapshot.entity';
+import { EngagementEntity } from '../../modules/engagements/entities/engagement.entity';
+import { FindingEntity } from '../../modules/findings/entities/finding.entity';
+import { OrganizationEntity } from '../../modules/organizations/entities/organization.entity';
+
+export const ENTITIES = [
+  OrganizationEntity,
+  EngagementEntity,
+  ClusterEntity,
+  SnapshotEntity,
+  AssessmentEntity,
+  FindingEntity,
+  ApiKeyEntity,
+  AuditEventEntity,
+];

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** A value that only development may use; production refuses to start without the real one. */
+const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 'kubeassay-development-only').toString('base64');
+const DEVELOPMENT_KEY_PEPPER = 'kubeassay-development-only-pepper';
+
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/kubeassay'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ key: lets several deployments (or test files) share one Redis. */
+  KUBEASSAY_QUEUE_PREFIX: z.string().min(1).default('kubeassay'),
+  /** base64 of 32 random bytes: AES-256-GCM key for credentials at rest. */
+  KUBEASSAY_ENCRYPTION_KEY: z.string().optional(),
+  KUBEASSAY_ENCRYPTION_KEY_ID: z.string().min(1).default('k1'),
+  /** Secret mixed into API key hashes, so a database dump alone cannot test guesses. */
+  KUBEASSAY_API_KEY_PEPPER: z.string().min(16).optional(),
+  KUBEASSAY_MIGRATIONS_RUN: booleanFlag.default('true'),
+  KUBEASSAY_SNAPSHOT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  KUBEASSAY_JSON_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  encryptionKey: { id: string; key: Buffer };
+  apiKeyPepper: string;
+  runMigrations: boolean;
+  snapshotMaxBytes: number;
+  jsonMaxBytes: number;
+  logLevel: string;
+  /** Names of secrets that fell back to development values (logged loudly at boot). */
+  developmentSecrets: string[];
+}
+
+export class ConfigError extends Error {}
+
+function decodeKey(value: string): Buffer {
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('KUBEASSAY_ENCRYPTION_KEY must be base64 of exactly 32 bytes');
+  }
+  return key;
+}
+
+/** Reads and validates the environment once; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  const developmentSecrets: string[] = [];
+  const secret = (name: string, value: string | undefined, fallback: string): string => {
+    if (value !== undefined && value !== '') {
+      return value;
+    }
+    if (production) {
+      throw new ConfigError(`${name} is required in production`);
+    }
+    developmentSecrets.push(name);
+    return fallback;
+  };
+  return {
+    environment: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    queuePrefix: values.KUBEASSAY_QUEUE_PREFIX,
+    encryptionKey: {
+      id: values.KUBEASSAY_ENCRYPTION_KEY_ID,
+      key: decodeKey(
+        secret('KUBEASSAY_ENCRYPTION_KEY', values.KUBEASSAY_ENCRYPTION_KEY, DEVELOPMENT_ENCRYPTION_KEY),
+      ),
+    },
+    apiKeyPepper: secret('KUBEASSAY_API_KEY_PEPPER', values.KUBEASSAY_API_KEY_PEPPER, DEVELOPMENT_KEY_PEPPER),
+    runMigrations: values.KUBEASSAY_MIGRATIONS_RUN,
+    snapshotMaxBytes: values.KUBEASSAY_SNAPSHOT_MAX_BYTES,
+    jsonMaxBytes: values.KUBEASSAY_JSON_MAX_BYTES,
+    logLevel: values.LOG_LEVEL,
+    developmentSecrets,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

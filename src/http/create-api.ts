@@ -1,0 +1,28 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../app.module';
+import { ensureDatabase } from '../common/database/ensure-database';
+import { requestIdMiddleware } from '../common/http/request-id';
+import type { AppConfig } from '../config/config';
+import { mountApiDocument } from './api-document';
+
+/** Builds the API application (used by main.ts, `npm start` and the tests). */
+export async function createApi(config: AppConfig): Promise<INestApplication> {
+  await ensureDatabase(config.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.api(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.use(requestIdMiddleware);
+  app.useBodyParser('json', { limit: config.jsonMaxBytes });
+  // Snapshot uploads: YAML and large JSON are read raw and parsed by the bounded manifest loader.
+  app.useBodyParser('raw', {
+    type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'application/vnd.kubeassay.snapshot+json'],
+    limit: config.snapshotMaxBytes,
+  });
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  mountApiDocument(app);
+  return app;
+}

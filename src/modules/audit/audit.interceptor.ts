@@ -1,0 +1,83 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { catchError, from, map, mergeMap, type Observable, throwError } from 'rxjs';
+import { DomainError } from '../../common/errors/domain-error';
+import { HTTP_STATUS } from '../../common/errors/error-code';
+import { AUDIT_ACTION, callerOf } from '../auth/auth.decorators';
+import { AuditService } from './audit.service';
+import { AuditOutcome } from './entities/audit-event.entity';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function statusOf(error: unknown): number {
+  if (error instanceof DomainError) {
+    return HTTP_STATUS[error.code];
+  }
+  return error instanceof HttpException ? error.getStatus() : 500;
+}
+
+/** The target's organization, when the handler returns an object that names one. */
+function organizationOf(result: unknown): string | undefined {
+  const value = (result as { organizationId?: unknown } | null)?.organizationId;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Records every mutating request after the handler ran: what, on which object, and how it ended. */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!MUTATING.has(request.method)) {
+      return next.handle();
+    }
+    const action =
+      this.reflector.get<string | undefined>(AUDIT_ACTION, context.getHandler()) ??
+      `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    const paramId = typeof request.params['id'] === 'string' ? request.params['id'] : undefined;
+    const record = (outcome: AuditOutcome, status: number, result?: unknown) => {
+      const caller = callerOf(request);
+      const targetId = paramId ?? (result as { id?: unknown } | undefined)?.id;
+      return this.audit.record({
+        request,
+        ...(caller && { caller }),
+        action,
+        outcome,
+        status,
+        targetType: action.split('.')[0],
+        ...(typeof targetId === 'string' && { targetId }),
+        ...(organizationOf(result) && { organizationId: organizationOf(result) }),
+      });
+    };
+    return next.handle().pipe(
+      mergeMap((result: unknown) =>
+        from(record(AuditOutcome.Success, this.successStatus(context, request), result)).pipe(
+          map(() => result),
+        ),
+      ),
+      catchError((error: unknown) => {
+        const status = statusOf(error);
+        const outcome = status === 403 || status === 404 ? AuditOutcome.Denied : AuditOutcome.Failed;
+        return from(record(outcome, status)).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
+  }
+
+  /** The status Nest will send: the route's @HttpCode, else 201 for POST and 200 otherwise. */
+  private successStatus(context: ExecutionContext, request: Request): number {
+    const declared = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler());
+    return declared ?? (request.method === 'POST' ? 201 : 200);
+  }
+}
