@@ -1,0 +1,11 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { KubeObject } from '../../engine/kube-types';
+
+/** Snapshot objects at rest: gzip-compressed JSON array (a 50k-pod cluster shrinks ~10×). */
+export function encodeSnapshot(objects: readonly KubeObject[]): Buffer {
+  return gzipSync(Buffer.from(JSON.stringify(objects)), { level: 6 });
+}
+
+export function decodeSnapshot(content: Buffer): KubeObject[] {
+  return JSON.parse(gunzipSync(content).toString('utf8')) as KubeObject[];
+}
