@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEMPLATE_DATABASE, adminUrl, databaseUrl } from './database-names';
+import { adminUrl, databaseUrl, templateDatabase } from './database-names';
 
 export interface TestDatabase {
   url: string;
@@ -20,7 +20,7 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file, cloned from the template (fast: no migrations run). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `kubeassay_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
   return {
     url: databaseUrl(name),
     drop: () =>

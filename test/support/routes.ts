@@ -40,7 +40,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         ) {
           continue;
         }
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number] ?? 'UNKNOWN';
         const read = <T>(key: string) =>
           (Reflect.getMetadata(key, handler) as T | undefined) ??
           (Reflect.getMetadata(key, controller) as T | undefined);

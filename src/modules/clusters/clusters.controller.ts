@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
+import { AuditAction, CurrentCaller, Roles } from '../auth/auth.decorators';
+import { type Caller, scopeOf } from '../auth/caller';
+import { Role } from '../auth/role';
+import { pageRequest } from '../organizations/paging';
+import { ClusterService } from './cluster.service';
+import { ClusterDto, ClusterPageDto, ClusterQueryDto, CreateClusterDto } from './dto/cluster.dto';
+
+const EVERY_ROLE = [Role.Admin, Role.Consultant, Role.Client, Role.Integration];
+
+@ApiTags('clusters')
+@ApiBearerAuth()
+@Controller('v1/clusters')
+export class ClustersController {
+  constructor(private readonly clusters: ClusterService) {}
+
+  @Post()
+  @Roles(Role.Admin, Role.Consultant)
+  @AuditAction('cluster.create')
+  @ApiCreatedResponse({ type: ClusterDto })
+  async create(@Body() body: CreateClusterDto, @CurrentCaller() caller: Caller): Promise<ClusterDto> {
+    return ClusterDto.from(await this.clusters.create(scopeOf(caller), body));
+  }
+
+  /** Organization-bound keys see their own organization's clusters only. */
+  @Get()
+  @Roles(...EVERY_ROLE)
+  @ApiOkResponse({ type: ClusterPageDto })
+  async list(@Query() query: ClusterQueryDto, @CurrentCaller() caller: Caller): Promise<ClusterPageDto> {
+    const filter = query.organizationId ? { organizationId: query.organizationId } : {};
+    const page = await this.clusters.list(scopeOf(caller), filter, pageRequest(query));
+    return { items: page.items.map((cluster) => ClusterDto.from(cluster)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles(...EVERY_ROLE)
+  @ApiOkResponse({ type: ClusterDto })
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentCaller() caller: Caller): Promise<ClusterDto> {
+    return ClusterDto.from(await this.clusters.get(scopeOf(caller), id));
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { ClusterSourceType } from '../entities/cluster.entity';
+
+/** What `source.type` falls back to when it names no known source: validation then rejects it. */
+export class UnknownClusterSourceDto {
+  @IsEnum(ClusterSourceType)
+  type!: ClusterSourceType;
+}
+
+export class SnapshotSourceDto {
+  @ApiProperty({ enum: [ClusterSourceType.Snapshot] })
+  @Equals(ClusterSourceType.Snapshot)
+  type!: ClusterSourceType.Snapshot;
+}
+
+/** Accepted by validation so the error is precise; registering one is not supported yet (422). */
+export class KubeconfigSourceDto {
+  @ApiProperty({ enum: [ClusterSourceType.Kubeconfig] })
+  @Equals(ClusterSourceType.Kubeconfig)
+  type!: ClusterSourceType.Kubeconfig;
+
+  @ApiProperty({ description: 'The kubeconfig document (inline credentials only). Never returned.' })
+  @IsString()
+  @Length(1, 1024 * 1024)
+  kubeconfig!: string;
+
+  @ApiPropertyOptional({ description: 'The context to use; the current context when absent.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 253)
+  context?: string;
+}
+
+export type ClusterSourceDto = SnapshotSourceDto | KubeconfigSourceDto;
+
+export const CLUSTER_SOURCE_SUBTYPES = [
+  { name: ClusterSourceType.Snapshot, value: SnapshotSourceDto },
+  { name: ClusterSourceType.Kubeconfig, value: KubeconfigSourceDto },
+];

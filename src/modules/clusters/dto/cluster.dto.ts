@@ -1,0 +1,87 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../organizations/paging';
+import { type ClusterEntity, ClusterSourceType } from '../entities/cluster.entity';
+import {
+  CLUSTER_SOURCE_SUBTYPES,
+  type ClusterSourceDto,
+  KubeconfigSourceDto,
+  SnapshotSourceDto,
+  UnknownClusterSourceDto,
+} from './cluster-source.dto';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@ApiExtraModels(SnapshotSourceDto, KubeconfigSourceDto)
+export class CreateClusterDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'Unique within the organization.' })
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(SnapshotSourceDto) }, { $ref: getSchemaPath(KubeconfigSourceDto) }],
+    discriminator: { propertyName: 'type' },
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UnknownClusterSourceDto, {
+    discriminator: { property: 'type', subTypes: CLUSTER_SOURCE_SUBTYPES },
+    keepDiscriminatorProperty: true,
+  })
+  source!: ClusterSourceDto;
+}
+
+export class ClusterQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class ClusterSourceSummaryDto {
+  @ApiProperty({ enum: ClusterSourceType, enumName: 'ClusterSourceType' })
+  type!: ClusterSourceType;
+}
+
+export class ClusterDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organizationId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: ClusterSourceSummaryDto })
+  source!: ClusterSourceSummaryDto;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  static from(entity: ClusterEntity): ClusterDto {
+    return {
+      id: entity.id,
+      organizationId: entity.organizationId,
+      name: entity.name,
+      source: { type: entity.sourceType },
+      createdAt: entity.createdAt.toISOString(),
+    };
+  }
+}
+
+export class ClusterPageDto {
+  @ApiProperty({ type: [ClusterDto] })
+  items!: ClusterDto[];
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  nextCursor!: string | null;
+}
