@@ -2,6 +2,7 @@ import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { DatabaseModule } from './common/database/database.module';
 import { ErrorFilter } from './common/errors/error.filter';
+import { LoggingModule } from './common/logging/logging.module';
 import { QueueModule } from './common/queue/queue.module';
 import { type AppConfig, loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -16,6 +17,7 @@ import { ClustersModule } from './modules/clusters/clusters.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { FindingsModule } from './modules/findings/findings.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 
 const validation = new ValidationPipe({
@@ -34,8 +36,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
         DatabaseModule,
         QueueModule,
+        MetricsModule,
         AuditModule,
         AuthModule,
         OrganizationsModule,
@@ -62,8 +66,10 @@ export class AppModule {
       // The API applies migrations; a worker never races it to do the same.
       imports: [
         ConfigModule.forRoot({ ...config, runMigrations: false }),
+        LoggingModule,
         DatabaseModule,
         QueueModule,
+        MetricsModule,
         AssessmentWorkerModule,
       ],
     };

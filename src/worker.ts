@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ensureDatabase } from './common/database/ensure-database';
 import { loadConfig } from './config/config';
@@ -7,9 +7,11 @@ import { loadConfig } from './config/config';
 /** The queue consumers, without HTTP. */
 export async function startWorker(config = loadConfig()): Promise<void> {
   await ensureDatabase(config.databaseUrl);
-  const app = await NestFactory.createApplicationContext(AppModule.worker(config));
+  const app = await NestFactory.createApplicationContext(AppModule.worker(config), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.enableShutdownHooks();
-  Logger.log('worker consuming queues', 'Kubeassay');
+  logger.log('worker consuming queues', 'Kubeassay');
 }
 
 if (require.main === module) {

@@ -1,20 +1,14 @@
+import { catalogEntry } from '../engine/catalog-entry';
 import type { Check } from '../engine/check';
 
 export type CatalogFormat = 'json' | 'md';
 
 function catalogJson(catalog: readonly Check[]): string {
-  const checks = catalog.map(({ meta }) => ({
-    id: meta.id,
-    title: meta.title,
-    severity: meta.severity,
-    layer: meta.layer,
-    phase: meta.phase,
-    principles: meta.principles,
-    references: meta.references,
-    rationale: meta.rationale,
-    remediation: meta.remediation,
-  }));
-  return `${JSON.stringify(checks, null, 2)}\n`;
+  return `${JSON.stringify(
+    catalog.map(({ meta }) => catalogEntry(meta)),
+    null,
+    2,
+  )}\n`;
 }
 
 function catalogMarkdown(catalog: readonly Check[]): string {

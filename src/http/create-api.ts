@@ -1,10 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { ensureDatabase } from '../common/database/ensure-database';
 import { requestIdMiddleware } from '../common/http/request-id';
 import type { AppConfig } from '../config/config';
+import { httpMetricsMiddleware } from '../modules/metrics/http-metrics.middleware';
+import { MetricsService } from '../modules/metrics/metrics.service';
 import { mountApiDocument } from './api-document';
 
 /** Builds the API application (used by main.ts, `npm start` and the tests). */
@@ -14,7 +17,9 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
     bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.useBodyParser('json', { limit: config.jsonMaxBytes });
   // Snapshot uploads: YAML and large JSON are read raw and parsed by the bounded manifest loader.
   app.useBodyParser('raw', {
@@ -22,6 +27,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     limit: config.snapshotMaxBytes,
   });
   app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   mountApiDocument(app);
   return app;

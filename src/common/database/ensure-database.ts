@@ -16,8 +16,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
       await client.query(`CREATE DATABASE "${name}"`);
     }
   } catch (error) {
-    // Two processes starting together may both try; the loser sees a duplicate.
-    if ((error as { code?: string }).code !== '42P04') {
+    // Two processes starting together may both try; the loser sees a duplicate (42P04, or 23505 on the catalog).
+    const code = (error as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') {
       throw error;
     }
   } finally {

@@ -91,16 +91,23 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
+/** SQLSTATE classes and codes that mean "the database cannot serve now", not "this query is wrong". */
+const UNAVAILABLE_SQLSTATES = ['57P01', '57P02', '57P03', '55000', '3D000', '53300'];
+
 function isConnectionFailure(exception: unknown): boolean {
   if (exception instanceof QueryFailedError) {
     return false;
   }
   const code = (exception as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.includes(code) || code.startsWith('08'))) {
+    return true;
+  }
   return (
     code === 'ECONNREFUSED' ||
-    code === '57P01' ||
     code === 'ETIMEDOUT' ||
     (exception instanceof Error &&
-      /Connection terminated|connect ECONNREFUSED|Connection refused/i.test(exception.message))
+      /Connection terminated|connect ECONNREFUSED|Connection refused|timeout exceeded when trying to connect/i.test(
+        exception.message,
+      ))
   );
 }

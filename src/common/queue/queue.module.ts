@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queues';
 
@@ -18,6 +18,8 @@ function redisConnection(redisUrl: string) {
   };
 }
 
+/** Global: every feature module may inject its queues with @InjectQueue. */
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({

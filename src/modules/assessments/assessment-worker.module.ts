@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
+import { ClustersModule } from '../clusters/clusters.module';
+import { FindingsModule } from '../findings/findings.module';
+import { AssessmentRunProcessor } from './assessment-run.processor';
+import { AssessmentRunner } from './assessment-runner';
+import { AssessmentStoreModule } from './assessment-store.module';
 
 /** The assessment-run queue consumer: loaded by the worker process only. */
-@Module({})
+@Module({
+  imports: [AssessmentStoreModule, ClustersModule, FindingsModule, ChecksModule],
+  providers: [AssessmentRunner, AssessmentRunProcessor],
+})
 export class AssessmentWorkerModule {}

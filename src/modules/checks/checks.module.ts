@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CheckCatalog } from './check-catalog';
+import { ChecksController } from './checks.controller';
 
-@Module({})
+@Module({
+  controllers: [ChecksController],
+  providers: [CheckCatalog],
+  exports: [CheckCatalog],
+})
 export class ChecksModule {}

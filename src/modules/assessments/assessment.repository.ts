@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import type { CheckResult } from '../../engine/check-result';
+import type { InputError } from '../../engine/input-error';
+import type { CoverageGap } from '../../engine/inventory/inventory';
+import type { ScanSummary } from '../../engine/scan';
+import type { Scores } from '../../engine/scoring';
+import type { TenantScope } from '../auth/caller';
+import { newestFirst, type PageRequest } from '../organizations/paging';
+import {
+  type AssessmentProfile,
+  AssessmentEntity,
+  AssessmentStage,
+  AssessmentStatus,
+  type StageTimings,
+} from './entities/assessment.entity';
+
+export interface NewAssessment {
+  organizationId: string;
+  engagementId: string;
+  clusterId: string;
+  snapshotId: string;
+  profile: AssessmentProfile;
+}
+
+export interface AssessmentResults {
+  summary: ScanSummary;
+  scores: Scores;
+  checkResults: CheckResult[];
+  coverageGaps: CoverageGap[];
+  inputErrors: InputError[];
+}
+
+export interface AssessmentFilter {
+  engagementId?: string;
+  clusterId?: string;
+}
+
+/** States a run may still move out of; a finished or cancelled assessment is never touched again. */
+const ACTIVE = [AssessmentStatus.Queued, AssessmentStatus.Running];
+
+@Injectable()
+export class AssessmentRepository {
+  constructor(
+    @InjectRepository(AssessmentEntity) private readonly assessments: Repository<AssessmentEntity>,
+  ) {}
+
+  insert(assessment: NewAssessment): Promise<AssessmentEntity> {
+    return this.assessments.save(
+      this.assessments.create({
+        ...assessment,
+        status: AssessmentStatus.Queued,
+        stage: AssessmentStage.Queued,
+        progress: 0,
+      }),
+    );
+  }
+
+  /** The assessment when the scope may see it; another tenant's assessment is simply absent. */
+  findForScope(scope: TenantScope, id: string): Promise<AssessmentEntity | null> {
+    const where = scope.kind === 'organization' ? { id, organizationId: scope.organizationId } : { id };
+    return this.assessments.findOne({ where });
+  }
+
+  listForScope(scope: TenantScope, filter: AssessmentFilter, page: PageRequest): Promise<AssessmentEntity[]> {
+    const query = this.assessments.createQueryBuilder('assessment');
+    if (scope.kind === 'organization') {
+      query.andWhere('assessment.organization_id = :organizationId', {
+        organizationId: scope.organizationId,
+      });
+    }
+    if (filter.engagementId) {
+      query.andWhere('assessment.engagement_id = :engagementId', { engagementId: filter.engagementId });
+    }
+    if (filter.clusterId) {
+      query.andWhere('assessment.cluster_id = :clusterId', { clusterId: filter.clusterId });
+    }
+    return newestFirst(query, 'assessments', page).getMany();
+  }
+
+  /** For the worker, which acts on behalf of no tenant: the job names the row. */
+  findById(id: string): Promise<AssessmentEntity | null> {
+    return this.assessments.findOne({ where: { id } });
+  }
+
+  /** Marks a run started; false when the assessment is gone or no longer active (e.g. cancelled). */
+  async start(id: string, at: Date): Promise<boolean> {
+    const result = await this.assessments.update(
+      { id, status: In(ACTIVE) },
+      { status: AssessmentStatus.Running, stage: AssessmentStage.Collecting, startedAt: at, failure: null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async advance(id: string, stage: AssessmentStage, progress: number, timings: StageTimings): Promise<void> {
+    await this.assessments.update(
+      { id, status: AssessmentStatus.Running },
+      { stage, progress, timings: { ...timings } },
+    );
+  }
+
+  async reportProgress(id: string, progress: number): Promise<void> {
+    await this.assessments.update({ id, status: AssessmentStatus.Running }, { progress });
+  }
+
+  async storeResults(id: string, results: AssessmentResults): Promise<void> {
+    await this.assessments.update({ id, status: AssessmentStatus.Running }, { ...results });
+  }
+
+  async succeed(id: string, timings: StageTimings, at: Date): Promise<void> {
+    await this.assessments.update(
+      { id, status: AssessmentStatus.Running },
+      {
+        status: AssessmentStatus.Succeeded,
+        stage: AssessmentStage.Done,
+        progress: 100,
+        timings: { ...timings },
+        finishedAt: at,
+      },
+    );
+  }
+
+  /** Ends an active assessment as failed; a finished one keeps its outcome. */
+  async fail(id: string, failure: string, at: Date): Promise<void> {
+    await this.assessments.update(
+      { id, status: In(ACTIVE) },
+      { status: AssessmentStatus.Failed, failure, finishedAt: at },
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CheckStatus } from '../../../engine/check-result';
+import { InputErrorCode } from '../../../engine/input-error';
+
+/** Open findings by severity. */
+export class SeverityCountsDto {
+  @ApiProperty() critical!: number;
+  @ApiProperty() high!: number;
+  @ApiProperty() medium!: number;
+  @ApiProperty() low!: number;
+  @ApiProperty() info!: number;
+}
+
+export class CheckStatusCountsDto {
+  @ApiProperty() passed!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() not_evaluated!: number;
+  @ApiProperty() not_applicable!: number;
+}
+
+export class AssessmentSummaryDto {
+  @ApiProperty({ description: 'Objects evaluated.' }) objects!: number;
+  @ApiProperty({ description: 'Pod templates evaluated, once per top-most controller.' }) workloads!: number;
+  @ApiProperty({ type: SeverityCountsDto }) findings!: SeverityCountsDto;
+  @ApiProperty({ description: 'Findings accepted by an exception.' }) accepted!: number;
+  @ApiProperty({ description: 'Findings on system components left out by default.' }) exempted!: number;
+  @ApiProperty({ type: CheckStatusCountsDto }) checks!: CheckStatusCountsDto;
+}
+
+export class CheckResultDto {
+  @ApiProperty() check!: string;
+  @ApiProperty({ enum: CheckStatus, enumName: 'CheckStatus' }) status!: CheckStatus;
+  @ApiProperty({ description: 'Targets evaluated (containers, workloads or objects).' }) evaluated!: number;
+  @ApiProperty({ description: 'Open findings.' }) findings!: number;
+  @ApiProperty() accepted!: number;
+  @ApiProperty() exempted!: number;
+  @ApiPropertyOptional({ description: 'Why the check was not evaluated.' }) reason?: string;
+}
+
+export class CoverageGapDto {
+  @ApiProperty() kind!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class InputErrorDto {
+  @ApiProperty({ enum: InputErrorCode, enumName: 'InputErrorCode' }) code!: InputErrorCode;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional() file?: string;
+  @ApiPropertyOptional() line?: number;
+}

@@ -1,0 +1,32 @@
+import type { Finding } from '../../engine/finding';
+import type { FindingEntity } from './entities/finding.entity';
+
+export type NewFinding = Omit<FindingEntity, 'seq' | 'createdAt'>;
+
+export interface FindingOwner {
+  assessmentId: string;
+  organizationId: string;
+  clusterId: string;
+}
+
+/** An engine finding as a row; title and remediation stay in the catalog, looked up by check id. */
+export function toFindingRow(owner: FindingOwner, finding: Finding): NewFinding {
+  return {
+    ...owner,
+    check: finding.check,
+    severity: finding.severity,
+    layer: finding.layer,
+    phase: finding.phase,
+    principles: [...finding.principles],
+    resourceApiVersion: finding.resource.apiVersion,
+    resourceKind: finding.resource.kind,
+    resourceNamespace: finding.resource.namespace ?? null,
+    resourceName: finding.resource.name,
+    container: finding.container ?? null,
+    message: finding.message,
+    evidence: finding.evidence,
+    fingerprint: finding.fingerprint,
+    status: finding.status,
+    source: finding.source ?? null,
+  };
+}

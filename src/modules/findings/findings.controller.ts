@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
+import { CurrentCaller, Roles } from '../auth/auth.decorators';
+import { type Caller, scopeOf } from '../auth/caller';
+import { Role } from '../auth/role';
+import { DEFAULT_FINDINGS_PAGE, FindingQueryDto } from './dto/finding-query.dto';
+import { FindingPageDto } from './dto/finding.dto';
+import { FindingsService } from './findings.service';
+
+@ApiTags('findings')
+@ApiBearerAuth()
+@Controller('v1/assessments/:id/findings')
+export class FindingsController {
+  constructor(private readonly findings: FindingsService) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.Consultant, Role.Client, Role.Integration)
+  @ApiOkResponse({ type: FindingPageDto })
+  list(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: FindingQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<FindingPageDto> {
+    return this.findings.list(
+      scopeOf(caller),
+      id,
+      {
+        ...(query.severity && { severities: query.severity }),
+        ...(query.layer && { layers: query.layer }),
+        ...(query.phase && { phases: query.phase }),
+        ...(query.status && { statuses: query.status }),
+        ...(query.namespace && { namespaces: query.namespace }),
+        ...(query.check && { checks: query.check }),
+      },
+      { limit: query.limit ?? DEFAULT_FINDINGS_PAGE, ...(query.cursor && { cursor: query.cursor }) },
+    );
+  }
+}
