@@ -456,7 +456,7 @@ export interface components {
              */
             startsOn?: string | null;
             /** @default planned */
-            status: components["schemas"]["EngagementStatus"];
+            status?: components["schemas"]["EngagementStatus"];
         };
         CreateOrganizationDto: {
             /** @description Unique; surrounding whitespace is dropped. */
@@ -596,7 +596,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "KubeconfigSourceDto";
+            type: "kubeconfig";
         };
         /** @enum {string} */
         Layer: "application" | "orchestrator" | "system";
@@ -706,7 +706,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "SnapshotSourceDto";
+            type: "snapshot";
         };
         StageTimingsDto: {
             collecting?: number;

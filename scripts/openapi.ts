@@ -30,7 +30,7 @@ export async function renderDocument(): Promise<string> {
 async function renderTypes(document: string): Promise<string> {
   // Loaded here only: openapi-typescript pulls in ES modules that Jest (which imports this file) cannot load.
   const { default: openapiTS, astToString, COMMENT_HEADER } = await import('openapi-typescript');
-  return `${COMMENT_HEADER}${astToString(await openapiTS(document))}`;
+  return `${COMMENT_HEADER}${astToString(await openapiTS(document, { defaultNonNullable: false }))}`;
 }
 
 /** `npm run openapi`: rewrites openapi/openapi.json and openapi/schema.d.ts. */

@@ -27,7 +27,13 @@ export class CreateClusterDto {
 
   @ApiProperty({
     oneOf: [{ $ref: getSchemaPath(SnapshotSourceDto) }, { $ref: getSchemaPath(KubeconfigSourceDto) }],
-    discriminator: { propertyName: 'type' },
+    discriminator: {
+      propertyName: 'type',
+      mapping: {
+        [ClusterSourceType.Snapshot]: getSchemaPath(SnapshotSourceDto),
+        [ClusterSourceType.Kubeconfig]: getSchemaPath(KubeconfigSourceDto),
+      },
+    },
   })
   @IsDefined()
   @IsObject()
