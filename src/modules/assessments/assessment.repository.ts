@@ -7,7 +7,7 @@ import type { CoverageGap } from '../../engine/inventory/inventory';
 import type { ScanSummary } from '../../engine/scan';
 import type { Scores } from '../../engine/scoring';
 import type { TenantScope } from '../auth/caller';
-import { newestFirst, type PageRequest } from '../organizations/paging';
+import { newestFirst, type PageRequest } from '../../common/http/paging';
 import {
   type AssessmentProfile,
   AssessmentEntity,

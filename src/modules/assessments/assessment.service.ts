@@ -6,7 +6,7 @@ import { CheckCatalog } from '../checks/check-catalog';
 import { ClusterRepository } from '../clusters/cluster.repository';
 import { SnapshotRepository } from '../clusters/snapshot.repository';
 import { EngagementRepository } from '../engagements/engagement.repository';
-import { type Page, type PageRequest, toPage } from '../organizations/paging';
+import { type Page, type PageRequest, toPage } from '../../common/http/paging';
 import { AssessmentQueue } from './assessment-queue';
 import { type AssessmentFilter, AssessmentRepository } from './assessment.repository';
 import type { AssessmentEntity, AssessmentProfile } from './entities/assessment.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { TenantScope } from '../auth/caller';
-import { newestFirst, type Page, type PageRequest, toPage } from '../organizations/paging';
+import { newestFirst, type Page, type PageRequest, toPage } from '../../common/http/paging';
 import { ClusterEntity, type ClusterSourceType } from './entities/cluster.entity';
 
 export interface NewCluster {

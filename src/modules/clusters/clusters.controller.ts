@@ -4,7 +4,7 @@ import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AuditAction, CurrentCaller, Roles } from '../auth/auth.decorators';
 import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
-import { pageRequest } from '../organizations/paging';
+import { pageRequest } from '../../common/http/paging';
 import { ClusterService } from './cluster.service';
 import { ClusterDto, ClusterPageDto, ClusterQueryDto, CreateClusterDto } from './dto/cluster.dto';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { KubeObject } from '../../engine/kube-types';
-import { newestFirst, type Page, type PageRequest, toPage } from '../organizations/paging';
+import { newestFirst, type Page, type PageRequest, toPage } from '../../common/http/paging';
 import { SnapshotEntity } from './entities/snapshot.entity';
 import { decodeSnapshot } from './snapshot-codec';
 

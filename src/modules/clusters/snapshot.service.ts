@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import type { TenantScope } from '../auth/caller';
-import type { Page, PageRequest } from '../organizations/paging';
+import type { Page, PageRequest } from '../../common/http/paging';
 import { ClusterService } from './cluster.service';
 import { ClusterSourceType } from './entities/cluster.entity';
 import type { SnapshotEntity } from './entities/snapshot.entity';

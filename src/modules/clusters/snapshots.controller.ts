@@ -4,7 +4,7 @@ import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AuditAction, CurrentCaller, Roles } from '../auth/auth.decorators';
 import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
-import { pageRequest, PageQueryDto } from '../organizations/paging';
+import { pageRequest, PageQueryDto } from '../../common/http/paging';
 import { SnapshotDto, SnapshotPageDto } from './dto/snapshot.dto';
 import { readSnapshotUpload, SNAPSHOT_REQUEST_BODY } from './snapshot-upload';
 import { SnapshotService } from './snapshot.service';

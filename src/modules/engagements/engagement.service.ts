@@ -4,7 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import type { TenantScope } from '../auth/caller';
 import { ClusterRepository } from '../clusters/cluster.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
-import type { Page, PageRequest } from '../organizations/paging';
+import type { Page, PageRequest } from '../../common/http/paging';
 import { type EngagementFields, type EngagementFilter, EngagementRepository } from './engagement.repository';
 import { type EngagementEntity, EngagementStatus } from './entities/engagement.entity';
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { TenantScope } from '../auth/caller';
 import { OrganizationEntity } from './entities/organization.entity';
-import { newestFirst, type Page, type PageRequest, toPage } from './paging';
+import { newestFirst, type Page, type PageRequest, toPage } from '../../common/http/paging';
 
 @Injectable()
 export class OrganizationRepository {

@@ -4,8 +4,8 @@ import { ErrorCode } from '../../common/errors/error-code';
 import type { TenantScope } from '../auth/caller';
 import type { OrganizationEntity } from './entities/organization.entity';
 import { OrganizationRepository } from './organization.repository';
-import type { Page, PageRequest } from './paging';
-import { isUniqueViolation } from './unique-violation';
+import type { Page, PageRequest } from '../../common/http/paging';
+import { isUniqueViolation } from '../../common/database/unique-violation';
 
 @Injectable()
 export class OrganizationService {

@@ -6,7 +6,7 @@ import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
 import { CreateOrganizationDto, OrganizationDto, OrganizationPageDto } from './dto/organization.dto';
 import { OrganizationService } from './organization.service';
-import { pageRequest, PageQueryDto } from './paging';
+import { pageRequest, PageQueryDto } from '../../common/http/paging';
 
 const EVERY_ROLE = [Role.Admin, Role.Consultant, Role.Client, Role.Integration];
 

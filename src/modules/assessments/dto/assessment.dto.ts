@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../../organizations/paging';
+import { PageQueryDto } from '../../../common/http/paging';
 import {
   type AssessmentEntity,
   type AssessmentProfile,

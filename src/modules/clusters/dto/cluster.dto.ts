@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '../../organizations/paging';
+import { PageQueryDto } from '../../../common/http/paging';
 import { type ClusterEntity, ClusterSourceType } from '../entities/cluster.entity';
 import {
   CLUSTER_SOURCE_SUBTYPES,

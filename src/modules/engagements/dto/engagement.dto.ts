@@ -10,7 +10,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../organizations/paging';
+import { PageQueryDto } from '../../../common/http/paging';
 import { type EngagementEntity, EngagementStatus } from '../entities/engagement.entity';
 import { CalendarDate, EngagementScopeDto, scopeType, trimmed } from './engagement-fields';
 
