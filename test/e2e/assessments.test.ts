@@ -80,17 +80,13 @@ describe('assessments end to end', () => {
   async function organizationWithCluster(name: string) {
     const organization = await consultant.POST('/v1/organizations', { body: { name } });
     const id = organization.data!.id;
-    const idOf = async (path: string, body: unknown) =>
-      ((await raw(path, { method: 'POST', body })).body as { id: string }).id;
-    return {
-      organizationId: id,
-      engagementId: await idOf('/v1/engagements', { organizationId: id, name: `${name} review` }),
-      clusterId: await idOf('/v1/clusters', {
-        organizationId: id,
-        name: `${name}-prod`,
-        source: { type: 'snapshot' },
-      }),
-    };
+    const engagement = await consultant.POST('/v1/engagements', {
+      body: { organizationId: id, name: `${name} review` },
+    });
+    const cluster = await consultant.POST('/v1/clusters', {
+      body: { organizationId: id, name: `${name}-prod`, source: { type: 'snapshot' } },
+    });
+    return { organizationId: id, engagementId: engagement.data!.id, clusterId: cluster.data!.id };
   }
 
   /** YAML goes raw: the typed client serializes JSON bodies only. */
