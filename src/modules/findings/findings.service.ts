@@ -36,7 +36,7 @@ export class FindingsService {
       throw new DomainError(ErrorCode.UnknownCheck, `unknown check id: ${unknown.join(', ')}`);
     }
     const afterSeq = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-    if (!(await this.assessments.findForScope(scope, assessmentId))) {
+    if (!(await this.assessments.existsForScope(scope, assessmentId))) {
       throw DomainError.notFound('assessment');
     }
     // One row more than the page tells whether another page follows.
