@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { DatabaseModule } from './common/database/database.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { LoggingModule } from './common/logging/logging.module';
@@ -8,7 +8,6 @@ import { type AppConfig, loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AssessmentWorkerModule } from './modules/assessments/assessment-worker.module';
 import { AssessmentsModule } from './modules/assessments/assessments.module';
-import { AuditInterceptor } from './modules/audit/audit.interceptor';
 import { AuditModule } from './modules/audit/audit.module';
 import { ApiKeyGuard } from './modules/auth/api-key.guard';
 import { AuthModule } from './modules/auth/auth.module';
@@ -52,7 +51,6 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: validation },
       ],

@@ -30,6 +30,11 @@ const environmentSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** Whether registered clusters (and other user-named hosts) may resolve to loopback or private addresses. */
+  KUBEASSAY_ALLOW_LOOPBACK_ADDRESSES: booleanFlag.default('false'),
+  KUBEASSAY_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default('false'),
+  /** Whether a kubeconfig may set `insecure-skip-tls-verify: true`. */
+  KUBEASSAY_ALLOW_INSECURE_TLS: booleanFlag.default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +50,8 @@ export interface AppConfig {
   runMigrations: boolean;
   snapshotMaxBytes: number;
   jsonMaxBytes: number;
+  /** What a registered cluster's kubeconfig and API server address may be; all false unless configured. */
+  clusterNetwork: { allowLoopback: boolean; allowPrivate: boolean; allowInsecureTls: boolean };
   logLevel: string;
   /** Names of secrets that fell back to development values (logged loudly at boot). */
   developmentSecrets: string[];
@@ -97,6 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runMigrations: values.KUBEASSAY_MIGRATIONS_RUN,
     snapshotMaxBytes: values.KUBEASSAY_SNAPSHOT_MAX_BYTES,
     jsonMaxBytes: values.KUBEASSAY_JSON_MAX_BYTES,
+    clusterNetwork: {
+      allowLoopback: values.KUBEASSAY_ALLOW_LOOPBACK_ADDRESSES,
+      allowPrivate: values.KUBEASSAY_ALLOW_PRIVATE_ADDRESSES,
+      allowInsecureTls: values.KUBEASSAY_ALLOW_INSECURE_TLS,
+    },
     logLevel: values.LOG_LEVEL,
     developmentSecrets,
   };

@@ -1,7 +1,7 @@
 import type { CheckMeta } from './model';
 import type { KubeObject } from './kube-types';
 import type { Inventory } from './inventory/inventory';
-import { ContainerRole, type ContainerView, type Workload } from './inventory/workloads';
+import { ContainerRole, type ContainerView, type Workload, WORKLOAD_KINDS } from './inventory/workloads';
 
 /** One way a resource fails a check. */
 export interface Violation {
@@ -31,13 +31,13 @@ export type CheckRun = { evaluated: number } | { notEvaluated: string };
 /** A catalog entry: metadata beside an evaluate function over the inventory. */
 export interface Check {
   meta: CheckMeta;
-  /** Kinds the check reads; when the source could not read one of them the check is not evaluated. */
+  /** Every kind the check reads; when the source could not read one of them the check is not evaluated. */
   requires: readonly string[];
   run(inventory: Inventory, reporter: CheckReporter): CheckRun;
 }
 
 interface CommonOptions {
-  /** Kinds read besides the targets. */
+  /** Kinds read besides the targets, which are added on their own: `kinds`, or every workload kind. */
   requires?: readonly string[];
   /** Returns why the check cannot be evaluated on this inventory (e.g. the control plane is not visible). */
   precondition?: (inventory: Inventory) => string | undefined;
@@ -82,15 +82,32 @@ function reportAll(
   }
 }
 
-function guarded(options: CommonOptions, inventory: Inventory, body: () => number): CheckRun {
-  for (const kind of options.requires ?? []) {
+function guarded(
+  requires: readonly string[],
+  precondition: CommonOptions['precondition'],
+  inventory: Inventory,
+  body: () => number,
+): CheckRun {
+  for (const kind of requires) {
     const gap = inventory.unavailable(kind);
     if (gap) {
       return { notEvaluated: `${kind} could not be read: ${gap}` };
     }
   }
-  const reason = options.precondition?.(inventory);
+  const reason = precondition?.(inventory);
   return reason ? { notEvaluated: reason } : { evaluated: body() };
+}
+
+function distinct(kinds: readonly string[]): string[] {
+  return [...new Set(kinds)];
+}
+
+/**
+ * Pod templates are reported on their top-most controller present, so a kind the source could not read may hide
+ * targets or move them elsewhere: checks over workloads need every workload kind, Pod included.
+ */
+function withWorkloadKinds(requires: readonly string[] | undefined): string[] {
+  return distinct([...WORKLOAD_KINDS, ...(requires ?? [])]);
 }
 
 function selected(view: ContainerView, selection: ContainerSelection): boolean {
@@ -117,12 +134,12 @@ export function containerCheck(
   options: ContainerCheckOptions,
   evaluate: (container: ContainerView, workload: Workload, inventory: Inventory) => Violations,
 ): Check {
-  const requires = [...(options.requires ?? [])];
+  const requires = withWorkloadKinds(options.requires);
   return {
     meta,
     requires,
     run: (inventory, reporter) =>
-      guarded(options, inventory, () => {
+      guarded(requires, options.precondition, inventory, () => {
         let evaluated = 0;
         for (const workload of workloadsFor(inventory, undefined, options.skipRunToCompletion ?? false)) {
           for (const view of workload.containers) {
@@ -148,11 +165,12 @@ export function workloadCheck(
   options: WorkloadCheckOptions,
   evaluate: (workload: Workload, inventory: Inventory) => Violations,
 ): Check {
+  const requires = withWorkloadKinds(options.requires);
   return {
     meta,
-    requires: [...(options.requires ?? [])],
+    requires,
     run: (inventory, reporter) =>
-      guarded(options, inventory, () => {
+      guarded(requires, options.precondition, inventory, () => {
         let evaluated = 0;
         for (const workload of workloadsFor(inventory, options.kinds, options.skipRunToCompletion ?? false)) {
           if (options.filter && !options.filter(workload, inventory)) {
@@ -176,11 +194,12 @@ export function objectCheck(
   options: ObjectCheckOptions,
   evaluate: (object: KubeObject, inventory: Inventory) => Violations,
 ): Check {
+  const requires = distinct([...options.kinds, ...(options.requires ?? [])]);
   return {
     meta,
-    requires: [...options.kinds, ...(options.requires ?? [])],
+    requires,
     run: (inventory, reporter) =>
-      guarded({ ...options, requires: [...options.kinds, ...(options.requires ?? [])] }, inventory, () => {
+      guarded(requires, options.precondition, inventory, () => {
         let evaluated = 0;
         for (const kind of options.kinds) {
           for (const object of inventory.objects(kind)) {
@@ -209,11 +228,12 @@ export function clusterCheck(
   options: CommonOptions,
   evaluate: (inventory: Inventory) => Violations,
 ): Check {
+  const requires = distinct(options.requires ?? []);
   return {
     meta,
-    requires: [...(options.requires ?? [])],
+    requires,
     run: (inventory, reporter) =>
-      guarded(options, inventory, () => {
+      guarded(requires, options.precondition, inventory, () => {
         for (const violation of asList(evaluate(inventory))) {
           if (!violation.resource) {
             throw new Error(`cluster check ${meta.id} reported a violation without a resource`);

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { ALLOWED_ROLES, AUDIT_ACTION, PUBLIC_ROUTE } from '../../src/modules/auth/auth.decorators';
+import { AUDIT_ACTION } from '../../src/modules/audit/audit-action.decorator';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../../src/modules/auth/auth.decorators';
 import type { Role } from '../../src/modules/auth/role';
 
 export interface RouteInfo {

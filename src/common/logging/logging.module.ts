@@ -10,7 +10,8 @@ import { httpLoggerOptions } from './http-logger-options';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         pinoHttp: httpLoggerOptions(config),
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        // Silent logs need no per-request logger: it would build a child logger for every request for nothing.
+        forRoutes: config.logLevel === 'silent' ? [] : [{ path: '{*path}', method: RequestMethod.ALL }],
       }),
     }),
   ],

@@ -7,7 +7,7 @@ import { DatabaseModule } from '../../common/database/database.module';
 import { ConfigModule } from '../../config/config.module';
 import type { KubeObject } from '../../engine/kube-types';
 import { ChecksModule } from '../checks/checks.module';
-import { ClustersModule } from '../clusters/clusters.module';
+import { ClusterStoreModule } from '../clusters/cluster-store.module';
 import { SnapshotEntity } from '../clusters/entities/snapshot.entity';
 import { encodeSnapshot } from '../clusters/snapshot-codec';
 import { FindingEntity } from '../findings/entities/finding.entity';
@@ -50,7 +50,7 @@ describe('AssessmentRunner', () => {
         ConfigModule.forRoot(testConfig(database.url)),
         DatabaseModule,
         AssessmentStoreModule,
-        ClustersModule,
+        ClusterStoreModule,
         FindingsModule,
         ChecksModule,
       ],

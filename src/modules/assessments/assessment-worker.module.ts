@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
-import { ClustersModule } from '../clusters/clusters.module';
+import { ClusterStoreModule } from '../clusters/cluster-store.module';
 import { FindingsModule } from '../findings/findings.module';
 import { AssessmentRunProcessor } from './assessment-run.processor';
 import { AssessmentRunner } from './assessment-runner';
@@ -8,7 +8,7 @@ import { AssessmentStoreModule } from './assessment-store.module';
 
 /** The assessment-run queue consumer: loaded by the worker process only. */
 @Module({
-  imports: [AssessmentStoreModule, ClustersModule, FindingsModule, ChecksModule],
+  imports: [AssessmentStoreModule, ClusterStoreModule, FindingsModule, ChecksModule],
   providers: [AssessmentRunner, AssessmentRunProcessor],
 })
 export class AssessmentWorkerModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { In, type Repository } from 'typeorm';
 import type { CheckResult } from '../../engine/check-result';
 import type { InputError } from '../../engine/input-error';
@@ -41,6 +42,13 @@ export interface AssessmentFilter {
 /** States a run may still move out of; a finished or cancelled assessment is never touched again. */
 const ACTIVE = [AssessmentStatus.Queued, AssessmentStatus.Running];
 
+/** Finished assessments kept in memory; each holds its check results (tens of KB). */
+const FINISHED_CACHE_ENTRIES = 500;
+
+function visibleTo(scope: TenantScope, assessment: AssessmentEntity): boolean {
+  return scope.kind !== 'organization' || assessment.organizationId === scope.organizationId;
+}
+
 /** The condition of a read by id, narrowed to the organization when the scope is one tenant. */
 function byIdForScope(scope: TenantScope, id: string): { where: string; parameters: string[] } {
   return scope.kind === 'organization'
@@ -51,6 +59,11 @@ function byIdForScope(scope: TenantScope, id: string): { where: string; paramete
 @Injectable()
 export class AssessmentRepository {
   private readonly columns: string;
+  /**
+   * Rows of finished assessments by id. Safe to share between requests and replicas' answers agree: a row
+   * never changes once its run has ended (every update is conditional on an active status).
+   */
+  private readonly finished = new LRUCache<string, AssessmentEntity>({ max: FINISHED_CACHE_ENTRIES });
 
   constructor(
     @InjectRepository(AssessmentEntity) private readonly assessments: Repository<AssessmentEntity>,
@@ -71,15 +84,24 @@ export class AssessmentRepository {
 
   /**
    * The assessment when the scope may see it; another tenant's assessment is simply absent. Hand-written SQL:
-   * this read serves every GET of an assessment, and the query builder cost more CPU than the query.
+   * this read serves every GET of an assessment, and the query builder cost more CPU than the query. A
+   * finished assessment is read once, then served from memory under the same scope condition.
    */
   async findForScope(scope: TenantScope, id: string): Promise<AssessmentEntity | null> {
+    const finished = this.finished.get(id);
+    if (finished) {
+      return visibleTo(scope, finished) ? finished : null;
+    }
     const { where, parameters } = byIdForScope(scope, id);
     const rows: AssessmentEntity[] = await this.assessments.query(
       `SELECT ${this.columns} FROM assessments WHERE ${where}`,
       parameters,
     );
-    return rows[0] ?? null;
+    const assessment = rows[0] ?? null;
+    if (assessment && !ACTIVE.includes(assessment.status)) {
+      this.finished.set(id, assessment);
+    }
+    return assessment;
   }
 
   /** Whether the scope may see the assessment, without reading its results (tens of KB of jsonb). */

@@ -11,11 +11,10 @@ import type { Request } from 'express';
 import { catchError, from, map, mergeMap, type Observable, throwError } from 'rxjs';
 import { DomainError } from '../../common/errors/domain-error';
 import { HTTP_STATUS } from '../../common/errors/error-code';
-import { AUDIT_ACTION, callerOf } from '../auth/auth.decorators';
+import { callerOf } from '../auth/auth.decorators';
+import { AUDIT_ACTION } from './audit-action.decorator';
 import { AuditService } from './audit.service';
 import { AuditOutcome } from './entities/audit-event.entity';
-
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function statusOf(error: unknown): number {
   if (error instanceof DomainError) {
@@ -30,7 +29,7 @@ function organizationOf(result: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Records every mutating request after the handler ran: what, on which object, and how it ended. */
+/** Records a mutating request after the handler ran: what, on which object, and how it ended (see AuditAction). */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
@@ -40,12 +39,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    if (!MUTATING.has(request.method)) {
-      return next.handle();
-    }
-    const action =
-      this.reflector.get<string | undefined>(AUDIT_ACTION, context.getHandler()) ??
-      `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    const action = this.reflector.get<string>(AUDIT_ACTION, context.getHandler());
     const paramId = typeof request.params['id'] === 'string' ? request.params['id'] : undefined;
     const record = (outcome: AuditOutcome, status: number, result?: unknown) => {
       const caller = callerOf(request);

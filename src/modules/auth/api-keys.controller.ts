@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
-import { AuditAction, CurrentCaller, Roles } from './auth.decorators';
+import { AuditAction } from '../audit/audit-action.decorator';
+import { CurrentCaller, Roles } from './auth.decorators';
 import { ApiKeyService } from './api-key.service';
 import type { Caller } from './caller';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';

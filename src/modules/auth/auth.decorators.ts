@@ -5,16 +5,12 @@ import type { Role } from './role';
 
 export const PUBLIC_ROUTE = 'kubeassay:public';
 export const ALLOWED_ROLES = 'kubeassay:roles';
-export const AUDIT_ACTION = 'kubeassay:audit-action';
 
 /** No API key needed (health probes, metrics, the API document). The reason is kept for reviewers. */
 export const Public = (reason: string) => SetMetadata(PUBLIC_ROUTE, reason);
 
 /** The roles that may call a route; every non-public route must say. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
-
-/** The action name recorded in the audit trail for a mutating route, e.g. `cluster.create`. */
-export const AuditAction = (action: string) => SetMetadata(AUDIT_ACTION, action);
 
 const CALLER = Symbol('caller');
 

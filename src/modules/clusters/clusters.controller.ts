@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
-import { AuditAction, CurrentCaller, Roles } from '../auth/auth.decorators';
+import { AuditAction } from '../audit/audit-action.decorator';
+import { CurrentCaller, Roles } from '../auth/auth.decorators';
 import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
 import { pageRequest } from '../../common/http/paging';

@@ -8,9 +8,8 @@ import {
   admissionConfigurationVisible,
   admissionIndex,
   AdmissionToolRole,
-  MUTATING_WEBHOOKS,
+  ADMISSION_VISIBILITY_KINDS,
   toolsWithRole,
-  VALIDATING_WEBHOOKS,
 } from './support';
 
 const KYVERNO_POLICY_KINDS = ['ClusterPolicy', 'Policy'];
@@ -116,7 +115,13 @@ export const imageVerificationPolicyMissing = clusterCheck(
     },
   },
   {
-    requires: [VALIDATING_WEBHOOKS, MUTATING_WEBHOOKS, ...KYVERNO_POLICY_KINDS, SIGSTORE_POLICY_KIND],
+    requires: [
+      ...ADMISSION_VISIBILITY_KINDS,
+      ...KYVERNO_POLICY_KINDS,
+      ...KYVERNO_IMAGE_POLICY_KINDS,
+      SIGSTORE_POLICY_KIND,
+      GATEKEEPER_PROVIDER_KIND,
+    ],
     precondition: notEvaluatedReason,
   },
   (inventory) => {

@@ -5,9 +5,10 @@ import {
   admissionConfigurationVisible,
   admissionIndex,
   AdmissionToolRole,
+  ADMISSION_VISIBILITY_KINDS,
   boundAdmissionPolicies,
   toolsWithRole,
-  VALIDATING_WEBHOOKS,
+  VALIDATING_ADMISSION_POLICY_BINDING,
 } from './support';
 
 export const policyEngineMissing = clusterCheck(
@@ -52,7 +53,7 @@ export const policyEngineMissing = clusterCheck(
     },
   },
   {
-    requires: [VALIDATING_WEBHOOKS],
+    requires: [...ADMISSION_VISIBILITY_KINDS, VALIDATING_ADMISSION_POLICY_BINDING],
     precondition: (inventory) =>
       admissionConfigurationVisible(inventory) ? undefined : ADMISSION_CONFIGURATION_NOT_VISIBLE,
   },

@@ -133,6 +133,14 @@ export function toolsWithRole(
   return ADMISSION_TOOLS.filter((tool) => found.has(tool)).map((tool) => tool.name);
 }
 
+/** The kinds `admissionConfigurationVisible` reads: checks that call it need them. */
+export const ADMISSION_VISIBILITY_KINDS: readonly string[] = [
+  VALIDATING_WEBHOOKS,
+  MUTATING_WEBHOOKS,
+  VALIDATING_ADMISSION_POLICY,
+  'Node',
+];
+
 /**
  * Whether the inventory says anything about cluster-scoped admission configuration. Plain manifest scans hold
  * none of these (a chart may carry Namespaces, so they do not count); a live or snapshot source holds Nodes or
@@ -141,9 +149,7 @@ export function toolsWithRole(
 export function admissionConfigurationVisible(inventory: Inventory): boolean {
   return (
     inventory.cluster.version !== undefined ||
-    [VALIDATING_WEBHOOKS, MUTATING_WEBHOOKS, VALIDATING_ADMISSION_POLICY, 'Node'].some(
-      (kind) => inventory.objects(kind).length > 0,
-    )
+    ADMISSION_VISIBILITY_KINDS.some((kind) => inventory.objects(kind).length > 0)
   );
 }
 

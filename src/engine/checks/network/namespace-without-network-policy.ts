@@ -51,7 +51,7 @@ export const namespaceWithoutNetworkPolicy = objectCheck(
   },
   {
     kinds: ['Namespace'],
-    requires: ['NetworkPolicy'],
+    requires: POLICY_KINDS,
     filter: (namespace) => !isSystemNamespace(namespace.metadata.name),
   },
   (namespace, inventory) => {

@@ -3,6 +3,7 @@ import type { Inventory } from '../../inventory/inventory';
 import type { KubeObject } from '../../kube-types';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import {
+  CLUSTER_VERSION_KINDS,
   clusterVersionOf,
   kubernetesEndOfLife,
   lineOf,
@@ -65,7 +66,7 @@ export const kubeletVersionEndOfLife = objectCheck(
       ),
     },
   },
-  { kinds: [NODE], precondition: nodesPrecondition },
+  { kinds: [NODE], requires: CLUSTER_VERSION_KINDS, precondition: nodesPrecondition },
   (node, inventory) => {
     const written = nodeInfoOf(node, 'kubeletVersion');
     const kubelet = parseVersion(written);

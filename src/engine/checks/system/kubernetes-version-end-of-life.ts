@@ -1,7 +1,7 @@
 import { CLUSTER_RESOURCE, clusterCheck } from '../../check';
 import { Layer, Phase, Principle, Severity } from '../../model';
 import { KUBERNETES_RELEASES } from './data/kubernetes-releases';
-import { clusterVersionOf, kubernetesEndOfLife, lineOf } from './support';
+import { CLUSTER_VERSION_KINDS, clusterVersionOf, kubernetesEndOfLife, lineOf } from './support';
 
 export const kubernetesVersionEndOfLife = clusterCheck(
   {
@@ -32,6 +32,7 @@ export const kubernetesVersionEndOfLife = clusterCheck(
     },
   },
   {
+    requires: CLUSTER_VERSION_KINDS,
     precondition: (inventory) =>
       clusterVersionOf(inventory)
         ? undefined

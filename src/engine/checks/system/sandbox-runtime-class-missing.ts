@@ -52,7 +52,7 @@ export const sandboxRuntimeClassMissing = clusterCheck(
       ].join('\n'),
     },
   },
-  { requires: [RUNTIME_CLASS], precondition: notEvaluatedReason },
+  { requires: [RUNTIME_CLASS, NODE], precondition: notEvaluatedReason },
   (inventory) => {
     if (
       inventory.objects(RUNTIME_CLASS).some((runtimeClass) => SANDBOX_HANDLER.test(handlerOf(runtimeClass)))

@@ -155,6 +155,9 @@ function fromNewestKubelet(inventory: Inventory): ClusterVersion | undefined {
 
 const clusterVersions = new WeakMap<Inventory, ClusterVersion | null>();
 
+/** The kinds `clusterVersionOf` falls back on (kube-apiserver pods, then Nodes): checks that call it need them. */
+export const CLUSTER_VERSION_KINDS: readonly string[] = ['Pod', NODE];
+
 /**
  * The cluster's Kubernetes version: as the API server reported it, else from the newest kube-apiserver image,
  * else from the newest kubelet. Resolved once per inventory.

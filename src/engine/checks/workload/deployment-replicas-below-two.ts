@@ -71,7 +71,7 @@ export const deploymentReplicasBelowTwo = objectCheck(
       patch: ['spec:', '  replicas: 2'].join('\n'),
     },
   },
-  { kinds: ['Deployment'] },
+  { kinds: ['Deployment'], requires: ['HorizontalPodAutoscaler'] },
   (deployment, inventory) => {
     // Zero is a deliberate choice to run nothing (an autoscaler does not scale it up), not a lack of redundancy.
     if (scaledToZero(deployment)) {

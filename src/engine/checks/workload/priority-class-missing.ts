@@ -22,7 +22,7 @@ export const priorityClassMissing = workloadCheck(
       patch: ['spec:', '  template:', '    spec:', '      priorityClassName: business-critical'].join('\n'),
     },
   },
-  {},
+  { requires: ['PriorityClass'] },
   (workload, inventory) => {
     const priorityClass: unknown = workload.podSpec.priorityClassName;
     // Admission gives pods that name no class the cluster's global default, as a live pod would show.

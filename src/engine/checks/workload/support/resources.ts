@@ -42,8 +42,10 @@ function declares(resources: unknown, bound: ResourceBound, resource: ResourceNa
  * own, nor a pod-level one, nor a default their namespace's LimitRange applies at admission.
  */
 export function missingResourceCheck(meta: CheckMeta, bound: ResourceBound, resource: ResourceName): Check {
-  return containerCheck(meta, { containers: 'long-running' }, (view, workload, inventory) =>
-    missingResource(workload, view, inventory, bound, resource),
+  return containerCheck(
+    meta,
+    { containers: 'long-running', requires: ['LimitRange'] },
+    (view, workload, inventory) => missingResource(workload, view, inventory, bound, resource),
   );
 }
 
