@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobName, type RunAssessmentPayload } from '../../common/queue/queues';
+import { JobOutcome } from '../metrics/job-outcome';
+import type { MetricsService } from '../metrics/metrics.service';
 import { AssessmentInputError } from './assessment-input-error';
 import { AssessmentRunProcessor } from './assessment-run.processor';
 import { type AssessmentRunner, RunOutcome } from './assessment-runner';
@@ -19,7 +21,9 @@ function job(attemptsMade: number, attempts = 5): Job<RunAssessmentPayload> {
 function processorWith(run: () => Promise<RunOutcome>) {
   const fail = jest.fn<Promise<void>, [string, string]>().mockResolvedValue(undefined);
   const runner = { run: jest.fn(run), fail } as unknown as AssessmentRunner;
-  return { processor: new AssessmentRunProcessor(runner), fail };
+  const observeJob = jest.fn<Promise<void>, [number, JobOutcome]>().mockResolvedValue(undefined);
+  const metrics = { observeJob } as unknown as MetricsService;
+  return { processor: new AssessmentRunProcessor(runner, metrics), fail, observeJob };
 }
 
 describe('AssessmentRunProcessor', () => {
@@ -27,17 +31,19 @@ describe('AssessmentRunProcessor', () => {
     Logger.overrideLogger(false);
   });
 
-  it('runs the assessment the job names', async () => {
-    const { processor, fail } = processorWith(() => Promise.resolve(RunOutcome.Succeeded));
+  it('runs the assessment the job names, and counts the attempt as completed', async () => {
+    const { processor, fail, observeJob } = processorWith(() => Promise.resolve(RunOutcome.Succeeded));
     await expect(processor.process(job(0))).resolves.toBe(RunOutcome.Succeeded);
     expect(fail).not.toHaveBeenCalled();
+    expect(observeJob).toHaveBeenCalledWith(expect.any(Number), JobOutcome.Completed);
   });
 
   it('fails the assessment at once, without retry, on input that can never work', async () => {
-    const { processor, fail } = processorWith(() =>
+    const { processor, fail, observeJob } = processorWith(() =>
       Promise.reject(new AssessmentInputError('the snapshot no longer exists')),
     );
     await expect(processor.process(job(0))).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(observeJob).toHaveBeenCalledWith(expect.any(Number), JobOutcome.Failed);
     expect(fail).toHaveBeenCalledWith(ASSESSMENT, 'the snapshot no longer exists');
   });
 

@@ -2,6 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName, type RunAssessmentPayload } from '../../common/queue/queues';
+import { JobOutcome } from '../metrics/job-outcome';
+import { MetricsService } from '../metrics/metrics.service';
 import { AssessmentInputError, isPermanentDatabaseError } from './assessment-input-error';
 import { AssessmentRunner, type RunOutcome } from './assessment-runner';
 
@@ -17,11 +19,27 @@ function isLastAttempt(job: Job): boolean {
 export class AssessmentRunProcessor extends WorkerHost {
   private readonly logger = new Logger(AssessmentRunProcessor.name);
 
-  constructor(private readonly runner: AssessmentRunner) {
+  constructor(
+    private readonly runner: AssessmentRunner,
+    private readonly metrics: MetricsService,
+  ) {
     super();
   }
 
+  /** One attempt, timed and counted by outcome. */
   async process(job: Job<RunAssessmentPayload>): Promise<RunOutcome> {
+    const started = performance.now();
+    let outcome = JobOutcome.Failed;
+    try {
+      const result = await this.attempt(job);
+      outcome = JobOutcome.Completed;
+      return result;
+    } finally {
+      await this.metrics.observeJob((performance.now() - started) / 1000, outcome);
+    }
+  }
+
+  private async attempt(job: Job<RunAssessmentPayload>): Promise<RunOutcome> {
     if (job.name !== (JobName.RunAssessment as string)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
