@@ -196,6 +196,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clusters/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ClustersController_replaceCredentials"];
+        trace?: never;
+    };
     "/v1/clusters/{id}/snapshots": {
         parameters: {
             query?: never;
@@ -206,6 +222,22 @@ export interface paths {
         get: operations["SnapshotsController_list"];
         put?: never;
         post: operations["SnapshotsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClustersController_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,6 +316,8 @@ export interface components {
             checkResults: components["schemas"]["CheckResultDto"][] | null;
             /** Format: uuid */
             clusterId: string;
+            /** @description Live clusters: resources and objects collected so far. */
+            collection: components["schemas"]["CollectionProgressDto"] | null;
             coverageGaps: components["schemas"]["CoverageGapDto"][];
             /** Format: uuid */
             engagementId: string;
@@ -400,6 +434,8 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
             source: components["schemas"]["ClusterSourceSummaryDto"];
+            /** @description The last verification with the current credentials (kubeconfig clusters). */
+            verification: components["schemas"]["ClusterVerificationDto"] | null;
         };
         ClusterPageDto: {
             items: components["schemas"]["ClusterDto"][];
@@ -407,10 +443,34 @@ export interface components {
             nextCursor: string | null;
         };
         ClusterSourceSummaryDto: {
+            /** @description Whether Secrets are listed, as metadata only (kubeconfig clusters). */
+            collectSecretMetadata?: boolean;
+            /** @description The API server URL (kubeconfig clusters). */
+            server?: string;
             type: components["schemas"]["ClusterSourceType"];
         };
         /** @enum {string} */
         ClusterSourceType: "kubeconfig" | "snapshot";
+        ClusterVerificationDto: {
+            /** @description Platforms the answers point to (EKS, GKE, AKS, OpenShift, k3s, RKE2), most specific first. */
+            platforms: string[];
+            /** @description Every resource the collector lists. */
+            resources: components["schemas"]["ResourceAccessDto"][];
+            /** @description Secrets (listed as metadata only, when opted in). */
+            secretMetadata: components["schemas"]["ResourceAccessDto"];
+            /** @example v1.30.2 */
+            serverVersion?: string;
+            /** Format: date-time */
+            verifiedAt: string;
+        };
+        CollectionProgressDto: {
+            /** @description Objects read so far. */
+            objects: number;
+            /** @description Resources listed or found unreadable. */
+            resourcesDone: number;
+            /** @description Resources to list (kinds, Secrets included when opted in). */
+            resourcesTotal: number;
+        };
         CoverageGapDto: {
             kind: string;
             reason: string;
@@ -512,7 +572,7 @@ export interface components {
             error: components["schemas"]["ErrorDetail"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_SOURCE_UNSUPPORTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "UNKNOWN_CHECK" | "INVALID_CURSOR" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "UNKNOWN_CHECK" | "INVALID_CURSOR" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             details?: {
@@ -588,6 +648,8 @@ export interface components {
             message: string;
         };
         KubeconfigSourceDto: {
+            /** @description Also list Secrets, as metadata only (needs the opt-in role of docs/assessor-rbac.md). Default false. */
+            collectSecretMetadata?: boolean;
             /** @description The context to use; the current context when absent. */
             context?: string;
             /** @description The kubeconfig document (inline credentials only). Never returned. */
@@ -644,6 +706,27 @@ export interface components {
             /** @description A YAML fragment showing the fix, as it would be merged into the resource. */
             patch: string;
             text: string;
+        };
+        ReplaceCredentialsDto: {
+            /** @description The context to use; the current context when absent. */
+            context?: string;
+            /** @description The kubeconfig document (inline credentials only). Never returned. */
+            kubeconfig: string;
+        };
+        ResourceAccessDto: {
+            /** @description Whether the credentials may list it across all namespaces. */
+            allowed: boolean;
+            /**
+             * @description API group; '' for the core group.
+             * @example rbac.authorization.k8s.io
+             */
+            group: string;
+            /** @example RoleBinding */
+            kind: string;
+            /** @description The authorizer's reason, when it gave one. */
+            reason?: string;
+            /** @example rolebindings */
+            resource: string;
         };
         ResourceRefDto: {
             apiVersion: string;
@@ -1079,6 +1162,31 @@ export interface operations {
             };
         };
     };
+    ClustersController_replaceCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceCredentialsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+        };
+    };
     SnapshotsController_list: {
         parameters: {
             query?: {
@@ -1130,6 +1238,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+        };
+    };
+    ClustersController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterVerificationDto"];
                 };
             };
         };

@@ -4,6 +4,8 @@ import { z } from 'zod';
 const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 'kubeassay-development-only').toString('base64');
 const DEVELOPMENT_KEY_PEPPER = 'kubeassay-development-only-pepper';
 
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const environmentSchema = z.object({
@@ -16,7 +18,9 @@ const environmentSchema = z.object({
   KUBEASSAY_QUEUE_PREFIX: z.string().min(1).default('kubeassay'),
   /** base64 of 32 random bytes: AES-256-GCM key for credentials at rest. */
   KUBEASSAY_ENCRYPTION_KEY: z.string().optional(),
-  KUBEASSAY_ENCRYPTION_KEY_ID: z.string().min(1).default('k1'),
+  KUBEASSAY_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID).default('k1'),
+  /** Keys being rotated out, still needed to read what they encrypted: `id:base64,id:base64`. */
+  KUBEASSAY_ENCRYPTION_PREVIOUS_KEYS: z.string().default(''),
   /** Secret mixed into API key hashes, so a database dump alone cannot test guesses. */
   KUBEASSAY_API_KEY_PEPPER: z.string().min(16).optional(),
   KUBEASSAY_MIGRATIONS_RUN: booleanFlag.default('true'),
@@ -45,7 +49,9 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
-  encryptionKey: { id: string; key: Buffer };
+  encryptionKey: EncryptionKey;
+  /** Older keys, for reading credentials encrypted before a rotation. */
+  previousEncryptionKeys: EncryptionKey[];
   apiKeyPepper: string;
   runMigrations: boolean;
   snapshotMaxBytes: number;
@@ -57,6 +63,11 @@ export interface AppConfig {
   developmentSecrets: string[];
 }
 
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
 export class ConfigError extends Error {}
 
 function decodeKey(value: string): Buffer {
@@ -65,6 +76,21 @@ function decodeKey(value: string): Buffer {
     throw new ConfigError('KUBEASSAY_ENCRYPTION_KEY must be base64 of exactly 32 bytes');
   }
   return key;
+}
+
+function decodePreviousKeys(value: string): EncryptionKey[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const separator = entry.indexOf(':');
+      const id = entry.slice(0, separator);
+      if (separator < 1 || !KEY_ID.test(id)) {
+        throw new ConfigError('KUBEASSAY_ENCRYPTION_PREVIOUS_KEYS must be a list of id:base64 entries');
+      }
+      return { id, key: decodeKey(entry.slice(separator + 1)) };
+    });
 }
 
 /** Reads and validates the environment once; nothing else reads process.env. */
@@ -100,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         secret('KUBEASSAY_ENCRYPTION_KEY', values.KUBEASSAY_ENCRYPTION_KEY, DEVELOPMENT_ENCRYPTION_KEY),
       ),
     },
+    previousEncryptionKeys: decodePreviousKeys(values.KUBEASSAY_ENCRYPTION_PREVIOUS_KEYS),
     apiKeyPepper: secret('KUBEASSAY_API_KEY_PEPPER', values.KUBEASSAY_API_KEY_PEPPER, DEVELOPMENT_KEY_PEPPER),
     runMigrations: values.KUBEASSAY_MIGRATIONS_RUN,
     snapshotMaxBytes: values.KUBEASSAY_SNAPSHOT_MAX_BYTES,

@@ -21,6 +21,8 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/clusters': STAFF,
   'GET /v1/clusters': ALL,
   'GET /v1/clusters/:id': ALL,
+  'PATCH /v1/clusters/:id/credentials': STAFF,
+  'POST /v1/clusters/:id/verify': STAFF,
   'POST /v1/clusters/:id/snapshots': STAFF,
   'GET /v1/clusters/:id/snapshots': ALL,
   'POST /v1/assessments': STAFF,

@@ -103,21 +103,21 @@ describe('clusters and snapshots', () => {
         organizationId: acmeId,
         name: 'prod',
         source: { type: 'snapshot' },
+        verification: null,
         createdAt: anyString,
       });
       const read = await call<Cluster>(`/v1/clusters/${acmeCluster.id}`, api.adminKey);
       expect(read.body).toEqual(acmeCluster);
     });
 
-    it('answers 422 CLUSTER_SOURCE_UNSUPPORTED for a kubeconfig source, and stores nothing', async () => {
+    it('answers 422 with the reason for a kubeconfig it cannot use, and stores nothing', async () => {
       const kubeconfig = await post<ErrorBody>('/v1/clusters', {
         organizationId: acmeId,
         name: 'live',
         source: { type: 'kubeconfig', kubeconfig: 'apiVersion: v1\nkind: Config\n', context: 'admin' },
       });
       expect(kubeconfig.status).toBe(422);
-      expect(kubeconfig.body.error.code).toBe('CLUSTER_SOURCE_UNSUPPORTED');
-      expect(kubeconfig.body.error.message).toMatch(/snapshot/);
+      expect(kubeconfig.body.error.code).toBe('CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND');
       const listed = await call<Page<Cluster>>(`/v1/clusters?organizationId=${acmeId}`, api.adminKey);
       expect(listed.body.items.map((cluster) => cluster.name)).toEqual(['prod']);
     });
@@ -196,7 +196,7 @@ describe('clusters and snapshots', () => {
       });
       const snapshots = api.app.get(SnapshotRepository);
       expect((await snapshots.findLatestForCluster(acmeCluster.id))?.id).toBe(stored.body.id);
-      const objects = await snapshots.loadObjects(stored.body.id);
+      const objects = (await snapshots.load(stored.body.id))?.objects;
       expect(objects?.map((object) => object.metadata.name)).toEqual(['web', 'api']);
       expect(await storedContentSha256(stored.body.id)).toBe(stored.body.sha256);
     });

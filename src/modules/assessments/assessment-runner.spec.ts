@@ -12,6 +12,7 @@ import { SnapshotEntity } from '../clusters/entities/snapshot.entity';
 import { encodeSnapshot } from '../clusters/snapshot-codec';
 import { FindingEntity } from '../findings/entities/finding.entity';
 import { FindingsModule } from '../findings/findings.module';
+import { AssessmentCollector } from './assessment-collector';
 import { AssessmentInputError } from './assessment-input-error';
 import { AssessmentRunner, FINDING_BATCH_SIZE, RunOutcome } from './assessment-runner';
 import { AssessmentStoreModule } from './assessment-store.module';
@@ -54,7 +55,7 @@ describe('AssessmentRunner', () => {
         FindingsModule,
         ChecksModule,
       ],
-      providers: [AssessmentRunner],
+      providers: [AssessmentCollector, AssessmentRunner],
     }).compile();
     runner = module.get(AssessmentRunner);
     data = module.get(DataSource);
@@ -71,7 +72,7 @@ describe('AssessmentRunner', () => {
       objectCount: objects.length,
       sizeBytes: '0',
       sha256: '0'.repeat(64),
-      content: encodeSnapshot(objects),
+      content: encodeSnapshot(objects).content,
       inputErrors: [],
     });
     return data.getRepository(AssessmentEntity).save({

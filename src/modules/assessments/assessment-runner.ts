@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
-import type { KubeObject } from '../../engine/kube-types';
 import { scan, type ScanResult } from '../../engine/scan';
 import type { Framework, Layer, Phase } from '../../engine/model';
 import { type CheckSelection, UnknownCheckError } from '../../engine/selection';
 import { CheckCatalog } from '../checks/check-catalog';
-import { SnapshotRepository } from '../clusters/snapshot.repository';
 import { toFindingRow } from '../findings/finding-rows';
 import { FindingRepository } from '../findings/finding.repository';
+import { AssessmentCollector, type CollectedInventory } from './assessment-collector';
 import { AssessmentInputError } from './assessment-input-error';
 import { AssessmentRepository } from './assessment.repository';
 import {
@@ -56,14 +55,14 @@ function selectionOf(profile: AssessmentProfile): CheckSelection {
 const FINISHED = [AssessmentStatus.Succeeded, AssessmentStatus.Failed, AssessmentStatus.Cancelled];
 
 /**
- * Runs one assessment: collect (the stored snapshot) → evaluate (the engine) → persist (findings in batches)
+ * Runs one assessment: collect (the stored snapshot, or the live cluster) → evaluate (the engine) → persist (findings in batches)
  * → score. Safe to run again on the same assessment: findings are keyed by fingerprint, so a retry adds none twice.
  */
 @Injectable()
 export class AssessmentRunner {
   constructor(
     private readonly assessments: AssessmentRepository,
-    private readonly snapshots: SnapshotRepository,
+    private readonly collector: AssessmentCollector,
     private readonly findings: FindingRepository,
     private readonly catalog: CheckCatalog,
   ) {}
@@ -77,11 +76,11 @@ export class AssessmentRunner {
       return RunOutcome.Skipped;
     }
     const timings: StageTimings = {};
-    const objects = await this.stage(assessment, AssessmentStage.Collecting, timings, () =>
-      this.collect(assessment),
+    const inventory = await this.stage(assessment, AssessmentStage.Collecting, timings, () =>
+      this.collector.inventoryFor(assessment),
     );
     const result = await this.stage(assessment, AssessmentStage.Evaluating, timings, () =>
-      this.evaluate(assessment, objects),
+      this.evaluate(assessment, inventory),
     );
     await this.stage(assessment, AssessmentStage.Persisting, timings, () => this.persist(assessment, result));
     await this.stage(assessment, AssessmentStage.Scoring, timings, () =>
@@ -89,7 +88,7 @@ export class AssessmentRunner {
         summary: result.summary,
         scores: result.scores,
         checkResults: result.checks,
-        coverageGaps: [],
+        coverageGaps: inventory.coverageGaps,
         inputErrors: result.inputErrors,
       }),
     );
@@ -116,31 +115,16 @@ export class AssessmentRunner {
     return result;
   }
 
-  private async collect(assessment: AssessmentEntity): Promise<KubeObject[]> {
-    if (!assessment.snapshotId) {
-      throw new AssessmentInputError('the assessment names no snapshot');
-    }
-    let objects: KubeObject[] | null;
-    try {
-      objects = await this.snapshots.loadObjects(assessment.snapshotId);
-    } catch (error) {
-      if (error instanceof SyntaxError || (error as { code?: unknown }).code === 'Z_DATA_ERROR') {
-        throw new AssessmentInputError('the snapshot content is unreadable');
-      }
-      throw error;
-    }
-    if (!objects) {
-      throw new AssessmentInputError('the snapshot no longer exists');
-    }
-    return objects;
-  }
-
-  private evaluate(assessment: AssessmentEntity, objects: readonly KubeObject[]): ScanResult {
+  private evaluate(assessment: AssessmentEntity, inventory: CollectedInventory): ScanResult {
     const { profile } = assessment;
     try {
       return scan(
         this.catalog.checks,
-        { objects: objects.map((object) => ({ object })) },
+        {
+          objects: inventory.objects.map((object) => ({ object })),
+          coverageGaps: inventory.coverageGaps,
+          cluster: inventory.clusterInfo,
+        },
         {
           selection: selectionOf(profile),
           namespaces: profile.namespaces ? { include: profile.namespaces } : {},

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { ClusterStoreModule } from '../clusters/cluster-store.module';
 import { FindingsModule } from '../findings/findings.module';
+import { AssessmentCollector } from './assessment-collector';
 import { AssessmentRunProcessor } from './assessment-run.processor';
 import { AssessmentRunner } from './assessment-runner';
 import { AssessmentStoreModule } from './assessment-store.module';
@@ -9,6 +10,6 @@ import { AssessmentStoreModule } from './assessment-store.module';
 /** The assessment-run queue consumer: loaded by the worker process only. */
 @Module({
   imports: [AssessmentStoreModule, ClusterStoreModule, FindingsModule, ChecksModule],
-  providers: [AssessmentRunner, AssessmentRunProcessor],
+  providers: [AssessmentCollector, AssessmentRunner, AssessmentRunProcessor],
 })
 export class AssessmentWorkerModule {}

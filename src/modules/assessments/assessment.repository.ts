@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { In, type Repository } from 'typeorm';
+import type { CollectionProgress } from '../../collectors/kubernetes/collector';
 import type { CheckResult } from '../../engine/check-result';
 import type { InputError } from '../../engine/input-error';
 import type { CoverageGap } from '../../engine/inventory/inventory';
@@ -22,7 +23,7 @@ export interface NewAssessment {
   organizationId: string;
   engagementId: string;
   clusterId: string;
-  snapshotId: string;
+  snapshotId: string | null;
   profile: AssessmentProfile;
 }
 
@@ -149,6 +150,15 @@ export class AssessmentRepository {
       { id, status: AssessmentStatus.Running },
       { stage, progress, timings: { ...timings } },
     );
+  }
+
+  async reportCollection(id: string, collection: CollectionProgress, progress: number): Promise<void> {
+    await this.assessments.update({ id, status: AssessmentStatus.Running }, { collection, progress });
+  }
+
+  /** Names the snapshot a live collection stored: a retried run evaluates it instead of collecting again. */
+  async attachSnapshot(id: string, snapshotId: string, collection: CollectionProgress): Promise<void> {
+    await this.assessments.update({ id, status: AssessmentStatus.Running }, { snapshotId, collection });
   }
 
   async reportProgress(id: string, progress: number): Promise<void> {

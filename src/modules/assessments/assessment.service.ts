@@ -4,6 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import type { TenantScope } from '../auth/caller';
 import { CheckCatalog } from '../checks/check-catalog';
 import { ClusterRepository } from '../clusters/cluster.repository';
+import { ClusterSourceType } from '../clusters/entities/cluster.entity';
 import { SnapshotRepository } from '../clusters/snapshot.repository';
 import { EngagementRepository } from '../engagements/engagement.repository';
 import { type Page, type PageRequest, toPage } from '../../common/http/paging';
@@ -84,11 +85,14 @@ export class AssessmentService {
     return toPage(await this.assessments.listForScope(scope, filter, page), page);
   }
 
-  /** The engagement and cluster, both visible and of one organization, and the snapshot to evaluate. */
+  /**
+   * The engagement and cluster, both visible and of one organization, and the snapshot to evaluate: a snapshot
+   * cluster's latest; none yet for a live cluster, whose run collects its own.
+   */
   private async target(
     scope: TenantScope,
     request: AssessmentRequest,
-  ): Promise<{ organizationId: string; snapshotId: string }> {
+  ): Promise<{ organizationId: string; snapshotId: string | null }> {
     const [engagement, cluster] = await Promise.all([
       this.engagements.findForScope(scope, request.engagementId),
       this.clusters.findForScope(scope, request.clusterId),
@@ -104,6 +108,9 @@ export class AssessmentService {
         ErrorCode.EngagementClusterMismatch,
         'the engagement and the cluster belong to different organizations',
       );
+    }
+    if (cluster.sourceType === ClusterSourceType.Kubeconfig) {
+      return { organizationId: cluster.organizationId, snapshotId: null };
     }
     const snapshot = await this.snapshots.findLatestForCluster(cluster.id);
     if (!snapshot) {

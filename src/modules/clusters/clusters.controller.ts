@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AuditAction } from '../audit/audit-action.decorator';
@@ -7,6 +7,8 @@ import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
 import { pageRequest } from '../../common/http/paging';
 import { ClusterService } from './cluster.service';
+import { ReplaceCredentialsDto } from './dto/cluster-source.dto';
+import { ClusterVerificationDto } from './dto/cluster-verification.dto';
 import { ClusterDto, ClusterPageDto, ClusterQueryDto, CreateClusterDto } from './dto/cluster.dto';
 
 const EVERY_ROLE = [Role.Admin, Role.Consultant, Role.Client, Role.Integration];
@@ -40,5 +42,31 @@ export class ClustersController {
   @ApiOkResponse({ type: ClusterDto })
   async get(@Param('id', UuidParamPipe) id: string, @CurrentCaller() caller: Caller): Promise<ClusterDto> {
     return ClusterDto.from(await this.clusters.get(scopeOf(caller), id));
+  }
+
+  /** New credentials for a kubeconfig cluster, checked as at registration. */
+  @Patch(':id/credentials')
+  @Roles(Role.Admin, Role.Consultant)
+  @AuditAction('cluster.credentials.replace')
+  @ApiOkResponse({ type: ClusterDto })
+  async replaceCredentials(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReplaceCredentialsDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ClusterDto> {
+    return ClusterDto.from(await this.clusters.replaceCredentials(scopeOf(caller), id, body));
+  }
+
+  /** Connects with the stored credentials: server version, platform, and what they may list. */
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Consultant)
+  @AuditAction('cluster.verify')
+  @ApiOkResponse({ type: ClusterVerificationDto })
+  verify(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ClusterVerificationDto> {
+    return this.clusters.verify(scopeOf(caller), id);
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -7,7 +6,6 @@ import type { Page, PageRequest } from '../../common/http/paging';
 import { ClusterService } from './cluster.service';
 import { ClusterSourceType } from './entities/cluster.entity';
 import type { SnapshotEntity } from './entities/snapshot.entity';
-import { encodeSnapshot } from './snapshot-codec';
 import { parseSnapshotObjects, type SnapshotUpload } from './snapshot-upload';
 import { SnapshotRepository } from './snapshot.repository';
 
@@ -27,15 +25,11 @@ export class SnapshotService {
         `the cluster reads its objects from a ${cluster.sourceType}; snapshots are uploaded to snapshot clusters only`,
       );
     }
-    const objects = parseSnapshotObjects(upload);
-    const content = encodeSnapshot(objects);
     return this.snapshots.insert({
       organizationId: cluster.organizationId,
       clusterId: cluster.id,
-      objectCount: objects.length,
-      sizeBytes: String(upload.sizeBytes),
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
+      objects: parseSnapshotObjects(upload),
+      sizeBytes: upload.sizeBytes,
     });
   }
 

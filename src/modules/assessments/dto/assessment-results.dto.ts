@@ -37,6 +37,14 @@ export class CheckResultDto {
   @ApiPropertyOptional({ description: 'Why the check was not evaluated.' }) reason?: string;
 }
 
+/** How far the collection of a live cluster has got. */
+export class CollectionProgressDto {
+  @ApiProperty({ description: 'Resources to list (kinds, Secrets included when opted in).' })
+  resourcesTotal!: number;
+  @ApiProperty({ description: 'Resources listed or found unreadable.' }) resourcesDone!: number;
+  @ApiProperty({ description: 'Objects read so far.' }) objects!: number;
+}
+
 export class CoverageGapDto {
   @ApiProperty() kind!: string;
   @ApiProperty() reason!: string;

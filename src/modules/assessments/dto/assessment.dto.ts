@@ -11,6 +11,7 @@ import {
 import {
   AssessmentSummaryDto,
   CheckResultDto,
+  CollectionProgressDto,
   CoverageGapDto,
   InputErrorDto,
 } from './assessment-results.dto';
@@ -37,6 +38,12 @@ export class AssessmentDto {
   @ApiProperty({ enum: AssessmentStatus, enumName: 'AssessmentStatus' }) status!: AssessmentStatus;
   @ApiProperty({ enum: AssessmentStage, enumName: 'AssessmentStage' }) stage!: AssessmentStage;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
+  @ApiProperty({
+    type: CollectionProgressDto,
+    nullable: true,
+    description: 'Live clusters: resources and objects collected so far.',
+  })
+  collection!: CollectionProgressDto | null;
   @ApiProperty({ type: AssessmentProfileDto }) profile!: AssessmentProfile;
   @ApiProperty({ type: StageTimingsDto }) timings!: StageTimings;
   @ApiProperty({ format: 'date-time' }) queuedAt!: string;
@@ -61,6 +68,7 @@ export class AssessmentDto {
       status: entity.status,
       stage: entity.stage,
       progress: entity.progress,
+      collection: entity.collection,
       profile: entity.profile,
       timings: entity.timings,
       queuedAt: entity.createdAt.toISOString(),

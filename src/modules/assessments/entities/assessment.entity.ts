@@ -1,3 +1,4 @@
+import type { CollectionProgress } from '../../../collectors/kubernetes/collector';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CheckResult } from '../../../engine/check-result';
 import type { InputError } from '../../../engine/input-error';
@@ -82,6 +83,10 @@ export class AssessmentEntity {
 
   @Column({ type: 'jsonb', name: 'input_errors', default: () => `'[]'` })
   inputErrors!: InputError[];
+
+  /** How far the collection of a live cluster has got: resources listed and objects read. */
+  @Column({ type: 'jsonb', nullable: true })
+  collection!: CollectionProgress | null;
 
   @Column({ type: 'text', nullable: true })
   failure!: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Equals, IsBoolean, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { ClusterSourceType } from '../entities/cluster.entity';
 
 /** What `source.type` falls back to when it names no known source: validation then rejects it. */
@@ -14,12 +14,34 @@ export class SnapshotSourceDto {
   type!: ClusterSourceType.Snapshot;
 }
 
-/** Accepted by validation so the error is precise; registering one is not supported yet (422). */
+/** Credentials for live collection; checked in full (docs/decisions/0006) before anything is stored. */
 export class KubeconfigSourceDto {
   @ApiProperty({ enum: [ClusterSourceType.Kubeconfig] })
   @Equals(ClusterSourceType.Kubeconfig)
   type!: ClusterSourceType.Kubeconfig;
 
+  @ApiProperty({ description: 'The kubeconfig document (inline credentials only). Never returned.' })
+  @IsString()
+  @Length(1, 1024 * 1024)
+  kubeconfig!: string;
+
+  @ApiPropertyOptional({ description: 'The context to use; the current context when absent.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 253)
+  context?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Also list Secrets, as metadata only (needs the opt-in role of docs/assessor-rbac.md). Default false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  collectSecretMetadata?: boolean;
+}
+
+/** PATCH /v1/clusters/:id/credentials: a new kubeconfig for the same cluster. */
+export class ReplaceCredentialsDto {
   @ApiProperty({ description: 'The kubeconfig document (inline credentials only). Never returned.' })
   @IsString()
   @Length(1, 1024 * 1024)

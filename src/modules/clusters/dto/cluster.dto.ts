@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/paging';
 import { type ClusterEntity, ClusterSourceType } from '../entities/cluster.entity';
+import { ClusterVerificationDto } from './cluster-verification.dto';
 import {
   CLUSTER_SOURCE_SUBTYPES,
   type ClusterSourceDto,
@@ -52,9 +53,16 @@ export class ClusterQueryDto extends PageQueryDto {
   organizationId?: string;
 }
 
+/** The source without its credentials, which no route returns. */
 export class ClusterSourceSummaryDto {
   @ApiProperty({ enum: ClusterSourceType, enumName: 'ClusterSourceType' })
   type!: ClusterSourceType;
+
+  @ApiPropertyOptional({ description: 'The API server URL (kubeconfig clusters).' })
+  server?: string;
+
+  @ApiPropertyOptional({ description: 'Whether Secrets are listed, as metadata only (kubeconfig clusters).' })
+  collectSecretMetadata?: boolean;
 }
 
 export class ClusterDto {
@@ -70,6 +78,13 @@ export class ClusterDto {
   @ApiProperty({ type: ClusterSourceSummaryDto })
   source!: ClusterSourceSummaryDto;
 
+  @ApiProperty({
+    type: ClusterVerificationDto,
+    nullable: true,
+    description: 'The last verification with the current credentials (kubeconfig clusters).',
+  })
+  verification!: ClusterVerificationDto | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -78,7 +93,14 @@ export class ClusterDto {
       id: entity.id,
       organizationId: entity.organizationId,
       name: entity.name,
-      source: { type: entity.sourceType },
+      source: {
+        type: entity.sourceType,
+        ...(entity.sourceType === ClusterSourceType.Kubeconfig && {
+          ...(entity.server && { server: entity.server }),
+          collectSecretMetadata: entity.secretMetadata,
+        }),
+      },
+      verification: entity.verification,
       createdAt: entity.createdAt.toISOString(),
     };
   }

@@ -1,5 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { InputError } from '../../../engine/input-error';
+import type { ClusterInfo, CoverageGap } from '../../../engine/inventory/inventory';
+
+export enum SnapshotOrigin {
+  /** Objects a user uploaded. */
+  Upload = 'upload',
+  /** Objects an assessment listed from the live cluster. */
+  Collection = 'collection',
+}
 
 /**
  * An uploaded inventory, kept so an assessment is reproducible: the objects as gzip-compressed JSON (one
@@ -31,6 +39,17 @@ export class SnapshotEntity {
 
   @Column({ type: 'jsonb', name: 'input_errors', default: () => `'[]'` })
   inputErrors!: InputError[];
+
+  @Column({ type: 'varchar', length: 20, default: SnapshotOrigin.Upload })
+  origin!: SnapshotOrigin;
+
+  /** Kinds a collection could not read, and why: the checks needing them are not evaluated. */
+  @Column({ type: 'jsonb', name: 'coverage_gaps', default: () => `'[]'` })
+  coverageGaps!: CoverageGap[];
+
+  /** Server version and platform, when collected from a live cluster. */
+  @Column({ type: 'jsonb', name: 'cluster_info', default: () => `'{}'` })
+  clusterInfo!: ClusterInfo;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
