@@ -36,9 +36,11 @@ function positiveInteger(value: string): number {
 function scanCommand(catalog: readonly Check[], io: CliIo, setExit: (code: ExitCode) => void): Command {
   const severities = Object.values(Severity);
   return new Command('scan')
-    .description('scan manifests, a directory, standard input (-) or a cluster snapshot')
+    .description('scan manifests, a directory, standard input (-), a cluster snapshot or a live cluster')
     .argument('[paths...]', 'files or directories (.yaml, .yml, .json), or - for standard input')
     .option('--snapshot <file>', 'a cluster snapshot: `kubectl get -o json|yaml` output')
+    .option('--kubeconfig <file>', 'collect from the live cluster this kubeconfig points at (read-only)')
+    .option('--context <name>', 'with --kubeconfig: the context to use instead of the current one')
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'md', 'sarif']).default('md'),
     )

@@ -6,6 +6,7 @@ import { DEFAULT_EXEMPTIONS, type DefaultExemptions, NO_EXEMPTIONS } from '../en
 import type { ExceptionSpec } from '../engine/exceptions';
 import { FindingStatus } from '../engine/finding';
 import type { InputError } from '../engine/input-error';
+import type { InventoryInput } from '../engine/inventory/inventory';
 import type { Framework, Layer, Phase, Principle } from '../engine/model';
 import { type Severity, severityRank } from '../engine/model';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan';
@@ -21,6 +22,8 @@ export type OutputFormat = 'json' | 'md' | 'sarif';
 
 export interface ScanCommandOptions {
   snapshot?: string;
+  kubeconfig?: string;
+  context?: string;
   format: OutputFormat;
   out?: string;
   check?: string[];
@@ -106,28 +109,62 @@ function select(catalog: readonly Check[], options: ScanCommandOptions): Check[]
   }
 }
 
-/** `kubeassay scan`: load manifests or a snapshot, evaluate, write the chosen format, return the exit code. */
+/** The objects to evaluate: files and snapshots as read, or a live cluster's as collected (with its gaps). */
+async function inventoryInput(
+  paths: string[],
+  options: ScanCommandOptions,
+  checks: readonly Check[],
+  io: CliIo,
+): Promise<{ input: InventoryInput; errors: InputError[] }> {
+  const inputs = [...paths, ...(options.snapshot ? [options.snapshot] : [])];
+  if (options.kubeconfig !== undefined) {
+    if (inputs.length > 0) {
+      throw new UsageError('--kubeconfig collects from a cluster: give no files or --snapshot with it');
+    }
+    // Loaded on demand: the Kubernetes client takes longer to load than most scans of files take to run.
+    const { collectLive } = await import('./live-cluster');
+    const collection = await collectLive(options.kubeconfig, options.context, checks);
+    for (const gap of collection.coverageGaps) {
+      io.stderr.write(`kubeassay: coverage gap: ${gap.kind}: ${gap.reason}\n`);
+    }
+    const { version, platform } = collection.cluster;
+    return {
+      input: {
+        objects: collection.objects.map((object) => ({ object })),
+        coverageGaps: collection.coverageGaps,
+        cluster: { ...(version && { version }), ...(platform && { platform }) },
+      },
+      errors: [],
+    };
+  }
+  if (options.context !== undefined) {
+    throw new UsageError('--context is for --kubeconfig');
+  }
+  if (inputs.length === 0) {
+    throw new UsageError(
+      'nothing to scan: give files, directories, - for standard input, --snapshot FILE or --kubeconfig FILE',
+    );
+  }
+  const loaded = await loadPaths(
+    inputs,
+    { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize },
+    io.stdin,
+  );
+  return { input: { objects: loaded.objects }, errors: loaded.errors };
+}
+
+/** `kubeassay scan`: load manifests, a snapshot or a live cluster, evaluate, write the chosen format. */
 export async function runScan(
   paths: string[],
   options: ScanCommandOptions,
   catalog: readonly Check[],
   io: CliIo,
 ): Promise<ExitCode> {
-  const inputs = [...paths, ...(options.snapshot ? [options.snapshot] : [])];
-  if (inputs.length === 0) {
-    throw new UsageError(
-      'nothing to scan: give files, directories, - for standard input, or --snapshot FILE',
-    );
-  }
   const checks = select(catalog, options);
   const exceptions = options.exceptions ? await loadExceptions(options.exceptions, catalog) : [];
-  const loaded = await loadPaths(
-    inputs,
-    { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize },
-    io.stdin,
-  );
-  const result = scan(checks, { objects: loaded.objects }, scanOptions(options, exceptions));
-  result.inputErrors.unshift(...loaded.errors);
+  const { input, errors } = await inventoryInput(paths, options, checks, io);
+  const result = scan(checks, input, scanOptions(options, exceptions));
+  result.inputErrors.unshift(...errors);
   const output = render(options.format, result, checks);
   if (options.out) {
     await writeFile(options.out, output);
