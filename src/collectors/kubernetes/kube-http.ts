@@ -114,8 +114,8 @@ export class KubeHttp {
   }
 
   static async connect(kubeConfig: KubeConfig, options: KubeHttpOptions = DEFAULT_KUBE_HTTP_OPTIONS) {
-    const server = kubeConfig.getCurrentCluster()?.server;
-    if (!server) {
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster?.server) {
       throw new Error('the kubeconfig names no server');
     }
     const https: RequestOptions = {};
@@ -124,8 +124,14 @@ export class KubeHttp {
       throw new Error('expected an https agent for the API server');
     }
     // The same TLS material and connection guard (lookup), kept alive across the pages of a collection.
-    const agent = new Agent({ ...https.agent.options, keepAlive: true, maxSockets: options.maxSockets });
-    return new KubeHttp(kubeConfig, new URL(server), agent, options);
+    // Verification is stated, not inherited: NODE_TLS_REJECT_UNAUTHORIZED=0 must not turn it off.
+    const agent = new Agent({
+      ...https.agent.options,
+      rejectUnauthorized: cluster.skipTLSVerify !== true,
+      keepAlive: true,
+      maxSockets: options.maxSockets,
+    });
+    return new KubeHttp(kubeConfig, new URL(cluster.server), agent, options);
   }
 
   /** GET `path` (relative to the server URL) and parse the JSON body; retried on 429, 5xx and lost connections. */

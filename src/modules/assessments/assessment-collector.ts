@@ -2,11 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { collectCluster, type CollectionProgress } from '../../collectors/kubernetes/collector';
 import { KubeHttpError } from '../../collectors/kubernetes/kube-http';
+import { UnknownKeyError } from '../../common/crypto/credential-cipher';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ClusterInfo, CoverageGap } from '../../engine/inventory/inventory';
 import type { KubeObject } from '../../engine/kube-types';
 import { ClusterRepository } from '../clusters/cluster.repository';
-import { ClusterConnector } from '../clusters/credentials/cluster-connector';
+import { ClusterConnector, ClusterCredentialsMissingError } from '../clusters/credentials/cluster-connector';
 import { ClusterSourceType } from '../clusters/entities/cluster.entity';
 import { SnapshotOrigin } from '../clusters/entities/snapshot.entity';
 import { SnapshotRepository } from '../clusters/snapshot.repository';
@@ -31,6 +32,9 @@ function permanent(error: unknown): AssessmentInputError | undefined {
   }
   if (error instanceof KubeHttpError && error.status === 401) {
     return new AssessmentInputError('the API server rejected the credentials (401): replace them');
+  }
+  if (error instanceof UnknownKeyError || error instanceof ClusterCredentialsMissingError) {
+    return new AssessmentInputError(`the cluster's credentials cannot be opened: ${error.message}`);
   }
   return undefined;
 }

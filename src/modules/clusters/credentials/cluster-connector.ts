@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { CredentialCipher, type Sealed } from '../../../common/crypto/credential-cipher';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { ClusterRepository } from '../cluster.repository';
 import type { ClusterCredentials } from '../kubeconfig/cluster-credentials';
@@ -35,6 +37,13 @@ export class ClusterConnector {
       throw new ClusterCredentialsMissingError('the cluster has no credentials');
     }
     const credentials = JSON.parse(this.cipher.open(sealed, contextOf(clusterId))) as ClusterCredentials;
+    if (credentials.insecureSkipTlsVerify && !this.config.clusterNetwork.allowInsecureTls) {
+      // Registered while the deployment allowed it; it no longer does.
+      throw new DomainError(
+        ErrorCode.ClusterKubeconfigInsecureTlsForbidden,
+        'the credentials skip TLS verification, which this deployment no longer allows: replace them',
+      );
+    }
     return toKubeConfig(credentials, this.config.clusterNetwork);
   }
 }
