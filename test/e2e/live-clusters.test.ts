@@ -63,6 +63,40 @@ describe('live clusters end to end', () => {
     expect(snapshots.data!.items[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('writes the collection progress while it runs', async () => {
+    const id = await registerFakeCluster(harness, fake, 'slow');
+    fake.setFaults({ latencyMs: 250 });
+    const created = await harness.consultant.POST('/v1/assessments', {
+      body: { engagementId: harness.engagementId, clusterId: id },
+    });
+    const seen: { stage: string; done: number; total: number; progress: number }[] = [];
+    for (let polls = 0; polls < 300; polls++) {
+      const { data } = await harness.consultant.GET('/v1/assessments/{id}', {
+        params: { path: { id: created.data!.id } },
+      });
+      if (data!.collection) {
+        const { resourcesDone, resourcesTotal } = data!.collection;
+        seen.push({
+          stage: data!.stage,
+          done: resourcesDone,
+          total: resourcesTotal,
+          progress: data!.progress,
+        });
+      }
+      if (data!.status !== 'queued' && data!.status !== 'running') {
+        expect(data!.status).toBe('succeeded');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const during = seen.filter((sample) => sample.stage === 'collecting');
+    expect(during.length).toBeGreaterThan(0);
+    expect(
+      during.every((sample) => sample.done < sample.total && sample.progress >= 5 && sample.progress < 20),
+    ).toBe(true);
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
+  });
+
   it('replaces the credentials; a wrong token then fails verification with its code', async () => {
     const id = await registerFakeCluster(harness, fake, 'rotated');
     const replaced = await harness.consultant.PATCH('/v1/clusters/{id}/credentials', {
