@@ -72,7 +72,7 @@ describe('AssessmentRunner', () => {
       objectCount: objects.length,
       sizeBytes: '0',
       sha256: '0'.repeat(64),
-      content: encodeSnapshot(objects).content,
+      content: (await encodeSnapshot(objects)).content,
       inputErrors: [],
     });
     return data.getRepository(AssessmentEntity).save({

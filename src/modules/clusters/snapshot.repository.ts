@@ -25,7 +25,7 @@ export class SnapshotRepository {
 
   /** Stores the objects compressed, with the sha256 of what is stored. */
   async insert(snapshot: NewSnapshot): Promise<SnapshotEntity> {
-    const { content, jsonBytes } = encodeSnapshot(snapshot.objects);
+    const { content, jsonBytes } = await encodeSnapshot(snapshot.objects);
     return this.snapshots.save(
       this.snapshots.create({
         organizationId: snapshot.organizationId,
