@@ -647,6 +647,12 @@ export interface components {
             line?: number;
             message: string;
         };
+        KubeconfigCredentialsDto: {
+            /** @description The context to use; the current context when absent. */
+            context?: string;
+            /** @description The kubeconfig document (inline credentials only). Never returned. */
+            kubeconfig: string;
+        };
         KubeconfigSourceDto: {
             /** @description Also list Secrets, as metadata only (needs the opt-in role of docs/assessor-rbac.md). Default false. */
             collectSecretMetadata?: boolean;
@@ -706,12 +712,6 @@ export interface components {
             /** @description A YAML fragment showing the fix, as it would be merged into the resource. */
             patch: string;
             text: string;
-        };
-        ReplaceCredentialsDto: {
-            /** @description The context to use; the current context when absent. */
-            context?: string;
-            /** @description The kubeconfig document (inline credentials only). Never returned. */
-            kubeconfig: string;
         };
         ResourceAccessDto: {
             /** @description Whether the credentials may list it across all namespaces. */
@@ -1173,7 +1173,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReplaceCredentialsDto"];
+                "application/json": components["schemas"]["KubeconfigCredentialsDto"];
             };
         };
         responses: {

@@ -11,6 +11,7 @@ import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi } from '../support/api';
 import { kubeassay } from '../support/cli';
 import { apiClient, type ApiClient } from '../support/client';
+import { findingIdentity } from '../support/finding-identity';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
@@ -31,28 +32,6 @@ function manifestFiles(directory: string): string[] {
     return /\.(ya?ml|json)$/i.test(entry.name) ? [path] : [];
   });
 }
-
-/** JSON with sorted keys: jsonb does not keep key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** What identifies a finding independently of where it was scanned (fingerprints are scoped by cluster). */
-const identity = (finding: Omit<Finding, 'id'>) =>
-  canonical({
-    check: finding.check,
-    resource: finding.resource,
-    container: finding.container ?? null,
-    message: finding.message,
-    evidence: finding.evidence,
-  });
 
 describe('assessments end to end', () => {
   let api: TestApi;
@@ -186,10 +165,10 @@ describe('assessments end to end', () => {
     const cli = await kubeassay(['scan', EXAMPLES, '--format', 'json']);
     const expected = (JSON.parse(cli.stdout) as { findings: Omit<Finding, 'id'>[] }).findings;
     expect(expected.length).toBeGreaterThan(20);
-    expect(allFindings.map(identity).sort()).toEqual(expected.map(identity).sort());
-    const byIdentity = new Map(expected.map((finding) => [identity(finding), finding]));
+    expect(allFindings.map(findingIdentity).sort()).toEqual(expected.map(findingIdentity).sort());
+    const byIdentity = new Map(expected.map((finding) => [findingIdentity(finding), finding]));
     for (const finding of allFindings) {
-      const twin = byIdentity.get(identity(finding))!;
+      const twin = byIdentity.get(findingIdentity(finding))!;
       expect({ ...finding, id: undefined, fingerprint: undefined }).toEqual({
         ...twin,
         id: undefined,

@@ -12,6 +12,7 @@ import {
   registerFakeCluster,
   startLiveClusterHarness,
 } from '../support/live-cluster';
+import { findingIdentity } from '../support/finding-identity';
 
 type FileFinding = Omit<Finding, 'id'>;
 
@@ -25,28 +26,6 @@ const SCENARIO = { pods: 5_000, namespaces: 50 };
 /** What `/version` says: the release the scenario's kubelets run, as on a cluster with up-to-date nodes. */
 const SERVER_VERSION = 'v1.29.6';
 const VERSION_CHECK = 'kubernetes-version-end-of-life';
-
-/** JSON with sorted keys: jsonb does not keep key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** What identifies a finding independently of where it was scanned (fingerprints are scoped by cluster). */
-const identity = (finding: FileFinding) =>
-  canonical({
-    check: finding.check,
-    resource: finding.resource,
-    container: finding.container ?? null,
-    message: finding.message,
-    evidence: finding.evidence,
-  });
 
 /** The cluster as `kubectl get -o json` dumps it: a List file per namespace, one for cluster-scoped objects. */
 function writeAsFiles(objects: readonly KubeObject[], directory: string): void {
@@ -117,11 +96,11 @@ describe('a 5,000-pod live cluster across 50 namespaces', () => {
     expect(files.findings.length).toBeGreaterThan(5_000);
     const fromApi = live.map(versionSourceless);
     const fromFiles = files.findings.map(versionSourceless);
-    expect(fromApi.map(identity).sort()).toEqual(fromFiles.map(identity).sort());
-    const twins = new Map(fromFiles.map((finding) => [identity(finding), finding]));
+    expect(fromApi.map(findingIdentity).sort()).toEqual(fromFiles.map(findingIdentity).sort());
+    const twins = new Map(fromFiles.map((finding) => [findingIdentity(finding), finding]));
     for (const finding of fromApi) {
       expect({ ...finding, id: undefined, fingerprint: undefined }).toEqual({
-        ...twins.get(identity(finding)),
+        ...twins.get(findingIdentity(finding)),
         id: undefined,
         fingerprint: undefined,
         source: undefined,

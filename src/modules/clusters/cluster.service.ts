@@ -12,7 +12,11 @@ import { OrganizationRepository } from '../organizations/organization.repository
 import { type ClusterFilter, ClusterRepository } from './cluster.repository';
 import { checkedCredentials } from './credentials/checked-credentials';
 import { ClusterConnector } from './credentials/cluster-connector';
-import type { ClusterSourceDto, KubeconfigSourceDto } from './dto/cluster-source.dto';
+import type {
+  ClusterSourceDto,
+  KubeconfigCredentialsDto,
+  KubeconfigSourceDto,
+} from './dto/cluster-source.dto';
 import { type ClusterEntity, ClusterSourceType } from './entities/cluster.entity';
 import type { ClusterVerification } from './verification/cluster-verification';
 
@@ -74,7 +78,7 @@ export class ClusterService {
   async replaceCredentials(
     scope: TenantScope,
     id: string,
-    source: Pick<KubeconfigSourceDto, 'kubeconfig' | 'context'>,
+    source: KubeconfigCredentialsDto,
   ): Promise<ClusterEntity> {
     const cluster = await this.kubeconfigCluster(scope, id);
     const credentials = await checkedCredentials(this.config, source.kubeconfig, source.context);

@@ -7,7 +7,7 @@ import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
 import { pageRequest } from '../../common/http/paging';
 import { ClusterService } from './cluster.service';
-import { ReplaceCredentialsDto } from './dto/cluster-source.dto';
+import { KubeconfigCredentialsDto } from './dto/cluster-source.dto';
 import { ClusterVerificationDto } from './dto/cluster-verification.dto';
 import { ClusterDto, ClusterPageDto, ClusterQueryDto, CreateClusterDto } from './dto/cluster.dto';
 
@@ -51,7 +51,7 @@ export class ClustersController {
   @ApiOkResponse({ type: ClusterDto })
   async replaceCredentials(
     @Param('id', UuidParamPipe) id: string,
-    @Body() body: ReplaceCredentialsDto,
+    @Body() body: KubeconfigCredentialsDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ClusterDto> {
     return ClusterDto.from(await this.clusters.replaceCredentials(scopeOf(caller), id, body));

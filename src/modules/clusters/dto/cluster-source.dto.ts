@@ -14,12 +14,8 @@ export class SnapshotSourceDto {
   type!: ClusterSourceType.Snapshot;
 }
 
-/** Credentials for live collection; checked in full (docs/decisions/0006) before anything is stored. */
-export class KubeconfigSourceDto {
-  @ApiProperty({ enum: [ClusterSourceType.Kubeconfig] })
-  @Equals(ClusterSourceType.Kubeconfig)
-  type!: ClusterSourceType.Kubeconfig;
-
+/** A kubeconfig and the context to use: what PATCH /v1/clusters/:id/credentials takes. */
+export class KubeconfigCredentialsDto {
   @ApiProperty({ description: 'The kubeconfig document (inline credentials only). Never returned.' })
   @IsString()
   @Length(1, 1024 * 1024)
@@ -30,6 +26,13 @@ export class KubeconfigSourceDto {
   @IsString()
   @Length(1, 253)
   context?: string;
+}
+
+/** Credentials for live collection; checked in full (docs/decisions/0006) before anything is stored. */
+export class KubeconfigSourceDto extends KubeconfigCredentialsDto {
+  @ApiProperty({ enum: [ClusterSourceType.Kubeconfig] })
+  @Equals(ClusterSourceType.Kubeconfig)
+  type!: ClusterSourceType.Kubeconfig;
 
   @ApiPropertyOptional({
     description:
@@ -38,20 +41,6 @@ export class KubeconfigSourceDto {
   @IsOptional()
   @IsBoolean()
   collectSecretMetadata?: boolean;
-}
-
-/** PATCH /v1/clusters/:id/credentials: a new kubeconfig for the same cluster. */
-export class ReplaceCredentialsDto {
-  @ApiProperty({ description: 'The kubeconfig document (inline credentials only). Never returned.' })
-  @IsString()
-  @Length(1, 1024 * 1024)
-  kubeconfig!: string;
-
-  @ApiPropertyOptional({ description: 'The context to use; the current context when absent.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 253)
-  context?: string;
 }
 
 export type ClusterSourceDto = SnapshotSourceDto | KubeconfigSourceDto;
