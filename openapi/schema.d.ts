@@ -321,6 +321,8 @@ export interface components {
             coverageGaps: components["schemas"]["CoverageGapDto"][];
             /** Format: uuid */
             engagementId: string;
+            /** @description Exceptions covering the cluster at run time: applied, unused, or expired (no longer applying). */
+            exceptions: components["schemas"]["ExceptionReportDto"][];
             /** @description Why the run failed. */
             failure: string | null;
             /** Format: date-time */
@@ -589,15 +591,39 @@ export interface components {
                 [key: string]: unknown;
             } | unknown[];
         };
+        ExceptionReportDto: {
+            check: string;
+            /** Format: date-time */
+            expires?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Findings it accepted in this run. */
+            matched: number;
+            state: components["schemas"]["ExceptionState"];
+        };
+        /** @enum {string} */
+        ExceptionState: "applied" | "unused" | "expired";
         FindingDto: {
             check: string;
             /** @description Set for findings about one container. */
             container?: string;
             evidence: components["schemas"]["EvidenceDto"];
+            /**
+             * Format: uuid
+             * @description The exception that accepted it.
+             */
+            exceptionId?: string;
+            /**
+             * Format: date-time
+             * @description When an accepted risk lapses.
+             */
+            expiresAt?: string;
             /** @description Stable across assessments of the same cluster. */
             fingerprint: string;
             /** @description Stable id of this finding in this assessment. */
             id: string;
+            /** @description Why it is accepted or a false positive (triage or exception). */
+            justification?: string;
             layer: components["schemas"]["Layer"];
             message: string;
             phase: components["schemas"]["Phase"];

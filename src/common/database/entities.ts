@@ -5,7 +5,9 @@ import { ClusterEntity } from '../../modules/clusters/entities/cluster.entity';
 import { SnapshotEntity } from '../../modules/clusters/entities/snapshot.entity';
 import { EngagementEntity } from '../../modules/engagements/entities/engagement.entity';
 import { FindingEntity } from '../../modules/findings/entities/finding.entity';
+import { ExceptionEntity } from '../../modules/exceptions/entities/exception.entity';
 import { OrganizationEntity } from '../../modules/organizations/entities/organization.entity';
+import { TriageDecisionEntity } from '../../modules/triage/entities/triage-decision.entity';
 
 export const ENTITIES = [
   OrganizationEntity,
@@ -16,4 +18,6 @@ export const ENTITIES = [
   FindingEntity,
   ApiKeyEntity,
   AuditEventEntity,
+  TriageDecisionEntity,
+  ExceptionEntity,
 ];

@@ -11,7 +11,9 @@ import { ClusterStoreModule } from '../clusters/cluster-store.module';
 import { SnapshotEntity } from '../clusters/entities/snapshot.entity';
 import { encodeSnapshot } from '../clusters/snapshot-codec';
 import { FindingEntity } from '../findings/entities/finding.entity';
+import { ExceptionStoreModule } from '../exceptions/exception-store.module';
 import { FindingsModule } from '../findings/findings.module';
+import { TriageStoreModule } from '../triage/triage-store.module';
 import { AssessmentCollector } from './assessment-collector';
 import { AssessmentInputError } from './assessment-input-error';
 import { AssessmentRunner, FINDING_BATCH_SIZE, RunOutcome } from './assessment-runner';
@@ -54,6 +56,8 @@ describe('AssessmentRunner', () => {
         ClusterStoreModule,
         FindingsModule,
         ChecksModule,
+        ExceptionStoreModule,
+        TriageStoreModule,
       ],
       providers: [AssessmentCollector, AssessmentRunner],
     }).compile();

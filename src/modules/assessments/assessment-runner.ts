@@ -1,10 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
-import { scan, type ScanResult } from '../../engine/scan';
+import { scan, type ScanResult, type ScanSummary } from '../../engine/scan';
 import type { Framework, Layer, Phase } from '../../engine/model';
 import { type CheckSelection, UnknownCheckError } from '../../engine/selection';
 import { CheckCatalog } from '../checks/check-catalog';
-import { toFindingRow } from '../findings/finding-rows';
+import { applyDecision, toFindingRow } from '../findings/finding-rows';
+import { TriageStatus } from '../findings/finding-status';
+import { ExceptionRepository } from '../exceptions/exception.repository';
+import { TriageDecisionRepository } from '../triage/triage-decision.repository';
+import type { ExceptionSpec } from '../../engine/exceptions';
+import type { Severity } from '../../engine/model';
 import { FindingRepository } from '../findings/finding.repository';
 import { AssessmentCollector, type CollectedInventory } from './assessment-collector';
 import { AssessmentInputError } from './assessment-input-error';
@@ -65,6 +70,8 @@ export class AssessmentRunner {
     private readonly collector: AssessmentCollector,
     private readonly findings: FindingRepository,
     private readonly catalog: CheckCatalog,
+    private readonly exceptions: ExceptionRepository,
+    private readonly decisions: TriageDecisionRepository,
   ) {}
 
   async run(assessmentId: string): Promise<RunOutcome> {
@@ -79,17 +86,20 @@ export class AssessmentRunner {
     const inventory = await this.stage(assessment, AssessmentStage.Collecting, timings, () =>
       this.collector.inventoryFor(assessment),
     );
-    const result = await this.stage(assessment, AssessmentStage.Evaluating, timings, () =>
-      this.evaluate(assessment, inventory),
+    const result = await this.stage(assessment, AssessmentStage.Evaluating, timings, async () =>
+      this.evaluate(assessment, inventory, await this.exceptionSpecs(assessment)),
     );
-    await this.stage(assessment, AssessmentStage.Persisting, timings, () => this.persist(assessment, result));
+    const summary = await this.stage(assessment, AssessmentStage.Persisting, timings, () =>
+      this.persist(assessment, result),
+    );
     await this.stage(assessment, AssessmentStage.Scoring, timings, () =>
       this.assessments.storeResults(assessment.id, {
-        summary: result.summary,
+        summary,
         scores: result.scores,
         checkResults: result.checks,
         coverageGaps: inventory.coverageGaps,
         inputErrors: result.inputErrors,
+        exceptions: result.exceptions,
       }),
     );
     await this.assessments.succeed(assessment.id, timings, new Date());
@@ -115,7 +125,23 @@ export class AssessmentRunner {
     return result;
   }
 
-  private evaluate(assessment: AssessmentEntity, inventory: CollectedInventory): ScanResult {
+  /** The organization's exceptions covering the cluster, as the engine applies them (expired ones reported). */
+  private async exceptionSpecs(assessment: AssessmentEntity): Promise<ExceptionSpec[]> {
+    const rows = await this.exceptions.forCluster(assessment.organizationId, assessment.clusterId);
+    return rows.map((row) => ({
+      id: row.id,
+      check: row.check,
+      selector: row.selector,
+      justification: row.justification,
+      expires: row.expiresAt,
+    }));
+  }
+
+  private evaluate(
+    assessment: AssessmentEntity,
+    inventory: CollectedInventory,
+    exceptions: readonly ExceptionSpec[],
+  ): ScanResult {
     const { profile } = assessment;
     try {
       return scan(
@@ -129,6 +155,7 @@ export class AssessmentRunner {
           selection: selectionOf(profile),
           namespaces: profile.namespaces ? { include: profile.namespaces } : {},
           fingerprintScope: assessment.clusterId,
+          exceptions,
         },
       );
     } catch (error) {
@@ -141,26 +168,50 @@ export class AssessmentRunner {
     }
   }
 
-  private async persist(assessment: AssessmentEntity, result: ScanResult): Promise<void> {
+  /**
+   * Stores the findings in batches, each with the triage decision in force for its fingerprint on this cluster
+   * (a decision outranks an exception), and returns the summary with the counts those decisions changed.
+   */
+  private async persist(assessment: AssessmentEntity, result: ScanResult): Promise<ScanSummary> {
     const owner = {
       assessmentId: assessment.id,
       organizationId: assessment.organizationId,
       clusterId: assessment.clusterId,
     };
+    const summary = { ...result.summary, findings: { ...result.summary.findings } };
+    const now = new Date();
     const total = result.findings.length;
     const first = STAGE_PROGRESS[AssessmentStage.Persisting];
     let reportedAt = performance.now();
     for (let start = 0; start < total; start += FINDING_BATCH_SIZE) {
-      const batch = result.findings.slice(start, start + FINDING_BATCH_SIZE);
-      await this.findings.insertBatch(batch.map((finding) => toFindingRow(owner, finding)));
+      const rows = result.findings
+        .slice(start, start + FINDING_BATCH_SIZE)
+        .map((finding) => toFindingRow(owner, finding));
+      const decided = await this.decisions.inForce(
+        assessment.clusterId,
+        rows.map((row) => row.fingerprint),
+        now,
+      );
+      for (const row of rows) {
+        const decision = decided.get(row.fingerprint);
+        if (decision) {
+          if (row.status === (TriageStatus.Open as string)) {
+            summary.findings[row.severity as Severity]--;
+            summary.accepted++;
+          }
+          applyDecision(row, decision);
+        }
+      }
+      await this.findings.insertBatch(rows);
       if (performance.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
         reportedAt = performance.now();
-        const done = start + batch.length;
+        const done = start + rows.length;
         await this.assessments.reportProgress(
           assessment.id,
           first + Math.floor(((PERSISTED_PROGRESS - first) * done) / total),
         );
       }
     }
+    return summary;
   }
 }

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { In, type Repository } from 'typeorm';
 import type { CollectionProgress } from '../../collectors/kubernetes/collector';
 import type { CheckResult } from '../../engine/check-result';
+import type { ExceptionReport } from '../../engine/exceptions';
 import type { InputError } from '../../engine/input-error';
 import type { CoverageGap } from '../../engine/inventory/inventory';
 import type { ScanSummary } from '../../engine/scan';
@@ -33,6 +34,7 @@ export interface AssessmentResults {
   checkResults: CheckResult[];
   coverageGaps: CoverageGap[];
   inputErrors: InputError[];
+  exceptions: ExceptionReport[];
 }
 
 export interface AssessmentFilter {

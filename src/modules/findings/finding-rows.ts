@@ -1,4 +1,5 @@
 import type { Finding } from '../../engine/finding';
+import type { TriageDecisionEntity } from '../triage/entities/triage-decision.entity';
 import type { FindingEntity } from './entities/finding.entity';
 
 export type NewFinding = Omit<FindingEntity, 'seq' | 'createdAt'>;
@@ -34,5 +35,16 @@ export function toFindingRow(owner: FindingOwner, finding: Finding): NewFinding 
     fingerprint: finding.fingerprint,
     status: finding.status,
     source: finding.source ?? null,
+    justification: finding.exception?.justification ?? null,
+    expiresAt: finding.exception?.expires ? new Date(finding.exception.expires) : null,
+    exceptionId: finding.exception?.id ?? null,
   };
+}
+
+/** A triage decision's status and justification on a new row; it replaces an exception's acceptance. */
+export function applyDecision(row: NewFinding, decision: TriageDecisionEntity): void {
+  row.status = decision.status;
+  row.justification = decision.justification;
+  row.expiresAt = decision.expiresAt;
+  row.exceptionId = null;
 }

@@ -43,17 +43,26 @@ const INSERT_COLUMNS: readonly [string, string, (row: NewFinding) => unknown][] 
   ['fingerprint', 'text', (row) => row.fingerprint],
   ['status', 'text', (row) => row.status],
   ['source', 'jsonb', (row) => (row.source === null ? null : JSON.stringify(row.source))],
+  ['justification', 'text', (row) => row.justification],
+  ['expires_at', 'timestamptz', (row) => row.expiresAt],
+  ['exception_id', 'uuid', (row) => row.exceptionId],
 ];
 
-/** One array parameter per column, unnested into rows in order: a constant 18 parameters whatever the batch. */
+/**
+ * One array parameter per column, unnested into rows in order: a constant number of parameters whatever the
+ * batch. Rows go in only while the assessment is running, under a share lock on it: a cancel (which takes the
+ * row exclusively, then deletes the findings) either waits for this batch or makes it insert nothing.
+ */
 const INSERT_SQL = (() => {
   const names = INSERT_COLUMNS.map(([column]) => `"${column}"`);
   const arrays = INSERT_COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`);
+  const assessmentParameter = `$${INSERT_COLUMNS.length + 1}`;
   const selected = names.map((name) => (name === '"principles"' ? `string_to_array(${name}, ',')` : name));
   return (
+    `WITH running AS (SELECT 1 FROM assessments WHERE id = ${assessmentParameter} AND status = 'running' FOR SHARE) ` +
     `INSERT INTO findings (${names.join(', ')}) ` +
     `SELECT ${selected.join(', ')} FROM unnest(${arrays.join(', ')}) WITH ORDINALITY ` +
-    `AS batch(${names.join(', ')}, position) ORDER BY position ` +
+    `AS batch(${names.join(', ')}, position) WHERE EXISTS (SELECT 1 FROM running) ORDER BY position ` +
     'ON CONFLICT (assessment_id, fingerprint) DO NOTHING RETURNING seq'
   );
 })();
@@ -73,15 +82,16 @@ export class FindingRepository {
   constructor(@InjectRepository(FindingEntity) private readonly findings: Repository<FindingEntity>) {}
 
   /**
-   * One INSERT for the whole batch; a finding already stored for the assessment (same fingerprint) is skipped,
-   * so a retried run adds nothing twice. Returns how many rows were new.
+   * One INSERT for a batch of one assessment's findings; a finding already stored for the assessment (same
+   * fingerprint) is skipped, so a retried run adds nothing twice. Returns how many rows were new (none once the
+   * assessment is no longer running).
    */
   async insertBatch(rows: readonly NewFinding[]): Promise<number> {
     if (rows.length === 0) {
       return 0;
     }
     const columns = INSERT_COLUMNS.map(([, , value]) => rows.map(value));
-    const inserted: unknown[] = await this.findings.query(INSERT_SQL, columns);
+    const inserted: unknown[] = await this.findings.query(INSERT_SQL, [...columns, rows[0]!.assessmentId]);
     return inserted.length;
   }
 

@@ -73,6 +73,9 @@ export class FindingsService {
       remediation: meta?.remediation ?? null,
       fingerprint: row.fingerprint,
       status: row.status as TriageStatus,
+      ...(row.justification !== null && { justification: row.justification }),
+      ...(row.expiresAt !== null && { expiresAt: row.expiresAt.toISOString() }),
+      ...(row.exceptionId !== null && { exceptionId: row.exceptionId }),
       ...(row.source !== null && { source: row.source }),
     };
   }

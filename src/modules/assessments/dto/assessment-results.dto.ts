@@ -1,3 +1,4 @@
+import { ExceptionState } from '../../../engine/exceptions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CheckStatus } from '../../../engine/check-result';
 import { InputErrorCode } from '../../../engine/input-error';
@@ -43,6 +44,14 @@ export class CollectionProgressDto {
   resourcesTotal!: number;
   @ApiProperty({ description: 'Resources listed or found unreadable.' }) resourcesDone!: number;
   @ApiProperty({ description: 'Objects read so far.' }) objects!: number;
+}
+
+export class ExceptionReportDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() check!: string;
+  @ApiProperty({ enum: ExceptionState, enumName: 'ExceptionState' }) state!: ExceptionState;
+  @ApiProperty({ description: 'Findings it accepted in this run.' }) matched!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) expires?: string;
 }
 
 export class CoverageGapDto {

@@ -12,6 +12,7 @@ import {
   AssessmentSummaryDto,
   CheckResultDto,
   CollectionProgressDto,
+  ExceptionReportDto,
   CoverageGapDto,
   InputErrorDto,
 } from './assessment-results.dto';
@@ -56,6 +57,12 @@ export class AssessmentDto {
   @ApiProperty({ type: [CheckResultDto], nullable: true }) checkResults!: CheckResultDto[] | null;
   @ApiProperty({ type: [CoverageGapDto] }) coverageGaps!: CoverageGapDto[];
   @ApiProperty({ type: [InputErrorDto] }) inputErrors!: InputErrorDto[];
+  @ApiProperty({
+    type: [ExceptionReportDto],
+    description:
+      'Exceptions covering the cluster at run time: applied, unused, or expired (no longer applying).',
+  })
+  exceptions!: ExceptionReportDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Why the run failed.' }) failure!: string | null;
 
   static from(entity: AssessmentEntity): AssessmentDto {
@@ -80,6 +87,7 @@ export class AssessmentDto {
       checkResults: entity.checkResults,
       coverageGaps: entity.coverageGaps,
       inputErrors: entity.inputErrors,
+      exceptions: entity.exceptions,
       failure: entity.failure,
     };
   }

@@ -1,6 +1,7 @@
 import type { CollectionProgress } from '../../../collectors/kubernetes/collector';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CheckResult } from '../../../engine/check-result';
+import type { ExceptionReport } from '../../../engine/exceptions';
 import type { InputError } from '../../../engine/input-error';
 import type { CoverageGap } from '../../../engine/inventory/inventory';
 import type { ScanSummary } from '../../../engine/scan';
@@ -83,6 +84,10 @@ export class AssessmentEntity {
 
   @Column({ type: 'jsonb', name: 'input_errors', default: () => `'[]'` })
   inputErrors!: InputError[];
+
+  /** The exceptions in force for the run: applied, unused or expired (no longer applying). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  exceptions!: ExceptionReport[];
 
   /** How far the collection of a live cluster has got: resources listed and objects read. */
   @Column({ type: 'jsonb', nullable: true })

@@ -49,6 +49,12 @@ export class FindingDto {
   remediation!: RemediationDto | null;
   @ApiProperty({ description: 'Stable across assessments of the same cluster.' }) fingerprint!: string;
   @ApiProperty({ enum: TriageStatus, enumName: 'TriageStatus' }) status!: TriageStatus;
+  @ApiPropertyOptional({ description: 'Why it is accepted or a false positive (triage or exception).' })
+  justification?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When an accepted risk lapses.' })
+  expiresAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The exception that accepted it.' })
+  exceptionId?: string;
   @ApiPropertyOptional({ type: FindingSourceDto, description: 'Where the evidence is written, for files.' })
   source?: FindingSource;
 }

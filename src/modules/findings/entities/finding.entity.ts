@@ -65,6 +65,18 @@ export class FindingEntity {
   @Column({ type: 'jsonb', nullable: true })
   source!: FindingSource | null;
 
+  /** Why the finding is accepted or a false positive (a triage decision's or an exception's justification). */
+  @Column({ type: 'text', nullable: true })
+  justification!: string | null;
+
+  /** When an accepted risk lapses. */
+  @Column({ type: 'timestamptz', name: 'expires_at', nullable: true })
+  expiresAt!: Date | null;
+
+  /** The exception that accepted it, when one did. */
+  @Column({ type: 'uuid', name: 'exception_id', nullable: true })
+  exceptionId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }
