@@ -14,10 +14,12 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { ClustersModule } from './modules/clusters/clusters.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
+import { ExceptionsModule } from './modules/exceptions/exceptions.module';
 import { FindingsModule } from './modules/findings/findings.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { TriageModule } from './modules/triage/triage.module';
 
 const validation = new ValidationPipe({
   whitelist: true,
@@ -46,6 +48,8 @@ export class AppModule {
         ClustersModule,
         AssessmentsModule,
         FindingsModule,
+        TriageModule,
+        ExceptionsModule,
         ChecksModule,
         HealthModule,
       ],

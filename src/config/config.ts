@@ -39,6 +39,8 @@ const environmentSchema = z.object({
   KUBEASSAY_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default('false'),
   /** Whether a kubeconfig may set `insecure-skip-tls-verify: true`. */
   KUBEASSAY_ALLOW_INSECURE_TLS: booleanFlag.default('false'),
+  /** The longest an assessment may run (collect to score) before it fails. */
+  KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +61,7 @@ export interface AppConfig {
   /** What a registered cluster's kubeconfig and API server address may be; all false unless configured. */
   clusterNetwork: { allowLoopback: boolean; allowPrivate: boolean; allowInsecureTls: boolean };
   logLevel: string;
+  assessmentTimeLimitMs: number;
   /** Names of secrets that fell back to development values (logged loudly at boot). */
   developmentSecrets: string[];
 }
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowInsecureTls: values.KUBEASSAY_ALLOW_INSECURE_TLS,
     },
     logLevel: values.LOG_LEVEL,
+    assessmentTimeLimitMs: values.KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS * 1000,
     developmentSecrets,
   };
 }

@@ -29,7 +29,14 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/assessments': ALL,
   'GET /v1/assessments/:id': ALL,
   'GET /v1/assessments/:id/findings': ALL,
+  'GET /v1/assessments/:id/events': ALL,
+  'POST /v1/assessments/:id/cancel': STAFF,
   'GET /v1/checks': ALL,
+  'PATCH /v1/findings/:id': STAFF,
+  'POST /v1/exceptions': STAFF,
+  'GET /v1/exceptions': ALL,
+  'GET /v1/exceptions/:id': ALL,
+  'DELETE /v1/exceptions/:id': STAFF,
 };
 
 interface Fixture {
@@ -57,6 +64,11 @@ describe('authorization matrix', () => {
       headers: { 'content-type': type, ...(key && { authorization: `Bearer ${key}` }) },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
+    // An event stream stays open while its assessment runs: its status is all that is needed here.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, body: {} as Record<string, unknown> };
+    }
     return {
       status: response.status,
       body: (await response.json().catch(() => undefined)) as Record<string, unknown>,
@@ -105,6 +117,8 @@ describe('authorization matrix', () => {
       '/v1/clusters/:id': own.clusterId,
       '/v1/assessments/:id': own.assessmentId,
       '/v1/api-keys/:id': '00000000-0000-4000-8000-000000000000',
+      '/v1/findings/:id': '1',
+      '/v1/exceptions/:id': '00000000-0000-4000-8000-000000000000',
     };
     const template = Object.keys(ids).find((prefix) => path.startsWith(prefix));
     return template ? path.replace(':id', ids[template]!) : path;

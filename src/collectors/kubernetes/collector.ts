@@ -20,6 +20,8 @@ export interface CollectOptions {
   resources?: readonly CollectedResource[];
   http?: KubeHttpOptions;
   onProgress?: (progress: CollectionProgress) => void;
+  /** Stops the collection: requests in flight are aborted and the returned promise rejects. */
+  signal?: AbortSignal;
 }
 
 export interface Collection {
@@ -53,7 +55,7 @@ export async function collectCluster(
   options: CollectOptions = {},
 ): Promise<Collection> {
   const httpOptions = options.http ?? DEFAULT_KUBE_HTTP_OPTIONS;
-  const http = await KubeHttp.connect(kubeConfig, httpOptions);
+  const http = await KubeHttp.connect(kubeConfig, httpOptions, options.signal);
   try {
     const table = [...(options.resources ?? COLLECTED_RESOURCES)];
     const discovery = await discover(http, table);
@@ -70,6 +72,7 @@ export async function collectCluster(
             resource,
             await listResource(http, resource, {
               metadataOnly: resource === SECRET_METADATA_RESOURCE,
+              ...(options.signal && { signal: options.signal }),
               onPage: (objects) => {
                 progress.objects += objects;
                 options.onProgress?.({ ...progress });

@@ -106,6 +106,7 @@ export class KubeHttp {
     private readonly server: URL,
     private readonly agent: Agent,
     private readonly options: KubeHttpOptions,
+    private readonly signal: AbortSignal | undefined,
   ) {
     this.retryPolicy = retry(handleWhen(retryable), {
       maxAttempts: options.maxAttempts - 1,
@@ -113,7 +114,12 @@ export class KubeHttp {
     });
   }
 
-  static async connect(kubeConfig: KubeConfig, options: KubeHttpOptions = DEFAULT_KUBE_HTTP_OPTIONS) {
+  /** `signal` aborts every request in flight and every retry wait: the caller stopped the collection. */
+  static async connect(
+    kubeConfig: KubeConfig,
+    options: KubeHttpOptions = DEFAULT_KUBE_HTTP_OPTIONS,
+    signal?: AbortSignal,
+  ) {
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster?.server) {
       throw new Error('the kubeconfig names no server');
@@ -131,17 +137,20 @@ export class KubeHttp {
       keepAlive: true,
       maxSockets: options.maxSockets,
     });
-    return new KubeHttp(kubeConfig, new URL(cluster.server), agent, options);
+    return new KubeHttp(kubeConfig, new URL(cluster.server), agent, options, signal);
   }
 
   /** GET `path` (relative to the server URL) and parse the JSON body; retried on 429, 5xx and lost connections. */
   getJson<T>(path: string, query: Record<string, string | undefined> = {}, accept?: string): Promise<T> {
-    return this.retryPolicy.execute(() => this.once<T>(path, query, accept));
+    return this.retryPolicy.execute(() => this.once<T>(path, query, accept), this.signal);
   }
 
   /** Sends one POST with a JSON body (access reviews); not retried beyond what getJson would. */
   postJson<T>(path: string, body: unknown): Promise<T> {
-    return this.retryPolicy.execute(() => this.once<T>(path, {}, undefined, JSON.stringify(body)));
+    return this.retryPolicy.execute(
+      () => this.once<T>(path, {}, undefined, JSON.stringify(body)),
+      this.signal,
+    );
   }
 
   close(): void {
@@ -186,6 +195,7 @@ export class KubeHttp {
           agent: this.agent,
           headers,
           timeout: this.options.requestTimeoutMs,
+          ...(this.signal && { signal: this.signal }),
         },
         (response) => {
           const chunks: Buffer[] = [];

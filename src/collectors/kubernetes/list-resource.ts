@@ -44,6 +44,7 @@ export interface ListOptions {
   metadataOnly?: boolean;
   /** Called after each page with the objects it held. */
   onPage?: (objects: number) => void;
+  signal?: AbortSignal;
 }
 
 /**
@@ -61,6 +62,7 @@ export async function listResource(
     let token: string | undefined;
     try {
       do {
+        options.signal?.throwIfAborted();
         const page = await http.getJson<ListPage>(
           pathOf(resource),
           { limit: String(PAGE_SIZE), continue: token },

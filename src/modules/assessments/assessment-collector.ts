@@ -13,7 +13,8 @@ import { SnapshotOrigin } from '../clusters/entities/snapshot.entity';
 import { SnapshotRepository } from '../clusters/snapshot.repository';
 import { AssessmentInputError } from './assessment-input-error';
 import { AssessmentRepository } from './assessment.repository';
-import type { AssessmentEntity } from './entities/assessment.entity';
+import { type AssessmentEntity, AssessmentStage, AssessmentStatus } from './entities/assessment.entity';
+import { AssessmentEvents } from './events/assessment-events';
 
 export interface CollectedInventory {
   objects: KubeObject[];
@@ -51,10 +52,11 @@ export class AssessmentCollector {
     private readonly clusters: ClusterRepository,
     private readonly snapshots: SnapshotRepository,
     private readonly connector: ClusterConnector,
+    private readonly events: AssessmentEvents,
   ) {}
 
-  async inventoryFor(assessment: AssessmentEntity): Promise<CollectedInventory> {
-    const snapshotId = assessment.snapshotId ?? (await this.collectLive(assessment));
+  async inventoryFor(assessment: AssessmentEntity, signal: AbortSignal): Promise<CollectedInventory> {
+    const snapshotId = assessment.snapshotId ?? (await this.collectLive(assessment, signal));
     let stored: CollectedInventory | null;
     try {
       stored = await this.snapshots.load(snapshotId);
@@ -70,7 +72,7 @@ export class AssessmentCollector {
     return stored;
   }
 
-  private async collectLive(assessment: AssessmentEntity): Promise<string> {
+  private async collectLive(assessment: AssessmentEntity, signal: AbortSignal): Promise<string> {
     const cluster = await this.clusters.findById(assessment.clusterId);
     if (cluster?.sourceType !== ClusterSourceType.Kubeconfig) {
       throw new AssessmentInputError('the assessment names no snapshot');
@@ -88,6 +90,12 @@ export class AssessmentCollector {
         COLLECTING_PROGRESS.from + (COLLECTING_PROGRESS.to - COLLECTING_PROGRESS.from) * share,
       );
       void this.assessments.reportCollection(assessment.id, progress, percent).catch(() => undefined);
+      void this.events.publish(assessment.id, {
+        status: AssessmentStatus.Running,
+        stage: AssessmentStage.Collecting,
+        progress: percent,
+        collection: progress,
+      });
     };
     let collection;
     try {
@@ -95,6 +103,7 @@ export class AssessmentCollector {
       collection = await collectCluster(kubeConfig, {
         secretMetadata: cluster.secretMetadata,
         onProgress: report,
+        signal,
       });
     } catch (error) {
       throw permanent(error) ?? error;

@@ -41,6 +41,15 @@ export class AssessmentQueue {
     }
   }
 
+  /** Removes a job that has not started; an active one stops by itself when it sees the cancel. */
+  async discard(assessmentId: string): Promise<void> {
+    try {
+      await this.queue.remove(assessmentId);
+    } catch {
+      // Locked by a worker, or Redis away: the run notices the cancelled status within a second.
+    }
+  }
+
   private connectionFailed(error: Error): void {
     const now = Date.now();
     if (now - this.lastErrorLoggedAt >= ERROR_LOG_INTERVAL_MS) {

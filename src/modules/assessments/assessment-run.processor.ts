@@ -1,11 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName, type RunAssessmentPayload } from '../../common/queue/queues';
 import { JobOutcome } from '../metrics/job-outcome';
 import { MetricsService } from '../metrics/metrics.service';
 import { AssessmentInputError, isPermanentDatabaseError } from './assessment-input-error';
-import { AssessmentRunner, type RunOutcome } from './assessment-runner';
+import { AssessmentRunner, RunOutcome } from './assessment-runner';
+
+/** How long a run waits for the cluster's running assessment before it looks again. */
+const BUSY_RETRY_MS = 2_000;
 
 function isLastAttempt(job: Job): boolean {
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -26,16 +29,26 @@ export class AssessmentRunProcessor extends WorkerHost {
     super();
   }
 
-  /** One attempt, timed and counted by outcome. */
-  async process(job: Job<RunAssessmentPayload>): Promise<RunOutcome> {
+  /**
+   * One attempt, timed and counted by outcome. While another assessment of the cluster runs, the job waits in
+   * the delayed set (not an attempt: it is neither counted nor retried).
+   */
+  async process(job: Job<RunAssessmentPayload>, token?: string): Promise<RunOutcome> {
     const started = performance.now();
-    let outcome = JobOutcome.Failed;
+    let outcome: JobOutcome | undefined = JobOutcome.Failed;
     try {
       const result = await this.attempt(job);
+      if (result === RunOutcome.Busy) {
+        outcome = undefined;
+        await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+        throw new DelayedError();
+      }
       outcome = JobOutcome.Completed;
       return result;
     } finally {
-      await this.metrics.observeJob((performance.now() - started) / 1000, outcome);
+      if (outcome) {
+        await this.metrics.observeJob((performance.now() - started) / 1000, outcome);
+      }
     }
   }
 

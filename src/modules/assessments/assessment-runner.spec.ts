@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/support/api';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DatabaseModule } from '../../common/database/database.module';
+import { QueueModule } from '../../common/queue/queue.module';
 import { ConfigModule } from '../../config/config.module';
 import type { KubeObject } from '../../engine/kube-types';
 import { ChecksModule } from '../checks/checks.module';
@@ -52,6 +53,7 @@ describe('AssessmentRunner', () => {
       imports: [
         ConfigModule.forRoot(testConfig(database.url)),
         DatabaseModule,
+        QueueModule,
         AssessmentStoreModule,
         ClusterStoreModule,
         FindingsModule,

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { scan, type ScanResult, type ScanSummary } from '../../engine/scan';
 import type { Framework, Layer, Phase } from '../../engine/model';
 import { type CheckSelection, UnknownCheckError } from '../../engine/selection';
@@ -14,6 +15,8 @@ import { FindingRepository } from '../findings/finding.repository';
 import { AssessmentCollector, type CollectedInventory } from './assessment-collector';
 import { AssessmentInputError } from './assessment-input-error';
 import { AssessmentRepository } from './assessment.repository';
+import { AssessmentEvents } from './events/assessment-events';
+import { RunControl, RunStopped, StopReason } from './run-control';
 import {
   type AssessmentEntity,
   type AssessmentProfile,
@@ -28,6 +31,10 @@ export enum RunOutcome {
   Succeeded = 'succeeded',
   /** The assessment is gone or already finished: a duplicate or late job. */
   Skipped = 'skipped',
+  /** Cancelled while it ran: stopped, its findings gone. */
+  Cancelled = 'cancelled',
+  /** Another assessment of the cluster is running: try again later. */
+  Busy = 'busy',
 }
 
 type RunStage =
@@ -72,6 +79,8 @@ export class AssessmentRunner {
     private readonly catalog: CheckCatalog,
     private readonly exceptions: ExceptionRepository,
     private readonly decisions: TriageDecisionRepository,
+    private readonly events: AssessmentEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(assessmentId: string): Promise<RunOutcome> {
@@ -79,20 +88,52 @@ export class AssessmentRunner {
     if (!assessment || FINISHED.includes(assessment.status)) {
       return RunOutcome.Skipped;
     }
-    if (!(await this.assessments.start(assessment.id, new Date()))) {
-      return RunOutcome.Skipped;
+    const started = await this.assessments.start(assessment.id, assessment.clusterId, new Date());
+    if (started !== 'started') {
+      return started === 'busy' ? RunOutcome.Busy : RunOutcome.Skipped;
     }
-    const timings: StageTimings = {};
-    const inventory = await this.stage(assessment, AssessmentStage.Collecting, timings, () =>
-      this.collector.inventoryFor(assessment),
+    const control = new RunControl(
+      () => this.assessments.statusOf(assessment.id),
+      this.config.assessmentTimeLimitMs,
     );
-    const result = await this.stage(assessment, AssessmentStage.Evaluating, timings, async () =>
+    try {
+      const timings = await this.stages(assessment, control);
+      await this.assessments.succeed(assessment.id, timings, new Date());
+      await this.events.publish(assessment.id, {
+        status: AssessmentStatus.Succeeded,
+        stage: AssessmentStage.Done,
+        progress: 100,
+      });
+      return RunOutcome.Succeeded;
+    } catch (error) {
+      const stopped = control.explain(error);
+      if (stopped instanceof RunStopped && stopped.reason === StopReason.Cancelled) {
+        return RunOutcome.Cancelled;
+      }
+      if (stopped instanceof RunStopped) {
+        throw new AssessmentInputError(
+          `${stopped.message} (limit ${this.config.assessmentTimeLimitMs / 1000} s)`,
+        );
+      }
+      throw stopped;
+    } finally {
+      control.dispose();
+    }
+  }
+
+  /** collect → evaluate → persist → score; returns the time each stage took. */
+  private async stages(assessment: AssessmentEntity, control: RunControl): Promise<StageTimings> {
+    const timings: StageTimings = {};
+    const inventory = await this.stage(assessment, AssessmentStage.Collecting, timings, control, () =>
+      this.collector.inventoryFor(assessment, control.signal),
+    );
+    const result = await this.stage(assessment, AssessmentStage.Evaluating, timings, control, async () =>
       this.evaluate(assessment, inventory, await this.exceptionSpecs(assessment)),
     );
-    const summary = await this.stage(assessment, AssessmentStage.Persisting, timings, () =>
-      this.persist(assessment, result),
+    const summary = await this.stage(assessment, AssessmentStage.Persisting, timings, control, () =>
+      this.persist(assessment, result, control),
     );
-    await this.stage(assessment, AssessmentStage.Scoring, timings, () =>
+    await this.stage(assessment, AssessmentStage.Scoring, timings, control, () =>
       this.assessments.storeResults(assessment.id, {
         summary,
         scores: result.scores,
@@ -102,26 +143,42 @@ export class AssessmentRunner {
         exceptions: result.exceptions,
       }),
     );
-    await this.assessments.succeed(assessment.id, timings, new Date());
-    return RunOutcome.Succeeded;
+    return timings;
   }
 
   /** Ends the assessment as failed with a message for its readers (no-op when it already finished). */
   async fail(assessmentId: string, failure: string): Promise<void> {
     await this.assessments.fail(assessmentId, failure, new Date());
+    const state = await this.assessments.findById(assessmentId);
+    if (state?.status === AssessmentStatus.Failed) {
+      await this.events.publish(assessmentId, {
+        status: state.status,
+        stage: state.stage,
+        progress: state.progress,
+        failure,
+      });
+    }
   }
 
-  /** Records the stage as current, runs it and keeps its duration. */
+  /** Records the stage as current, runs it and keeps its duration; a stopped run goes no further. */
   private async stage<T>(
     assessment: AssessmentEntity,
     stage: RunStage,
     timings: StageTimings,
+    control: RunControl,
     work: () => Promise<T> | T,
   ): Promise<T> {
+    control.check();
     await this.assessments.advance(assessment.id, stage, STAGE_PROGRESS[stage], timings);
+    await this.events.publish(assessment.id, {
+      status: AssessmentStatus.Running,
+      stage,
+      progress: STAGE_PROGRESS[stage],
+    });
     const started = performance.now();
     const result = await work();
     timings[stage] = Math.round(performance.now() - started);
+    control.check();
     return result;
   }
 
@@ -172,7 +229,11 @@ export class AssessmentRunner {
    * Stores the findings in batches, each with the triage decision in force for its fingerprint on this cluster
    * (a decision outranks an exception), and returns the summary with the counts those decisions changed.
    */
-  private async persist(assessment: AssessmentEntity, result: ScanResult): Promise<ScanSummary> {
+  private async persist(
+    assessment: AssessmentEntity,
+    result: ScanResult,
+    control: RunControl,
+  ): Promise<ScanSummary> {
     const owner = {
       assessmentId: assessment.id,
       organizationId: assessment.organizationId,
@@ -184,6 +245,7 @@ export class AssessmentRunner {
     const first = STAGE_PROGRESS[AssessmentStage.Persisting];
     let reportedAt = performance.now();
     for (let start = 0; start < total; start += FINDING_BATCH_SIZE) {
+      control.check();
       const rows = result.findings
         .slice(start, start + FINDING_BATCH_SIZE)
         .map((finding) => toFindingRow(owner, finding));
@@ -206,10 +268,13 @@ export class AssessmentRunner {
       if (performance.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
         reportedAt = performance.now();
         const done = start + rows.length;
-        await this.assessments.reportProgress(
-          assessment.id,
-          first + Math.floor(((PERSISTED_PROGRESS - first) * done) / total),
-        );
+        const progress = first + Math.floor(((PERSISTED_PROGRESS - first) * done) / total);
+        await this.assessments.reportProgress(assessment.id, progress);
+        await this.events.publish(assessment.id, {
+          status: AssessmentStatus.Running,
+          stage: AssessmentStage.Persisting,
+          progress,
+        });
       }
     }
     return summary;

@@ -138,13 +138,59 @@ export class AssessmentRepository {
     return this.assessments.findOne({ where: { id } });
   }
 
-  /** Marks a run started; false when the assessment is gone or no longer active (e.g. cancelled). */
-  async start(id: string, at: Date): Promise<boolean> {
-    const result = await this.assessments.update(
-      { id, status: In(ACTIVE) },
-      { status: AssessmentStatus.Running, stage: AssessmentStage.Collecting, startedAt: at, failure: null },
+  /**
+   * Marks a run started: `started`, or `inactive` when the assessment is gone or no longer active (e.g.
+   * cancelled), or `busy` while another assessment of the same cluster runs — one at a time per cluster, so two
+   * runs never load one API server together. A transaction-scoped advisory lock on the cluster makes the check
+   * and the update one step for concurrent workers.
+   */
+  start(id: string, clusterId: string, at: Date): Promise<'started' | 'inactive' | 'busy'> {
+    return this.assessments.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`assessment-run:${clusterId}`]);
+      const others: unknown[] = await manager.query(
+        "SELECT 1 FROM assessments WHERE cluster_id = $1 AND status = 'running' AND id <> $2 LIMIT 1",
+        [clusterId, id],
+      );
+      if (others.length > 0) {
+        return 'busy';
+      }
+      const result = await manager.update(
+        AssessmentEntity,
+        { id, status: In(ACTIVE) },
+        { status: AssessmentStatus.Running, stage: AssessmentStage.Collecting, startedAt: at, failure: null },
+      );
+      return (result.affected ?? 0) > 0 ? 'started' : 'inactive';
+    });
+  }
+
+  /** The current status, read fresh (runs poll it to notice a cancel). */
+  async statusOf(id: string): Promise<AssessmentStatus | undefined> {
+    const rows: { status: AssessmentStatus }[] = await this.assessments.query(
+      'SELECT status FROM assessments WHERE id = $1',
+      [id],
     );
-    return (result.affected ?? 0) > 0;
+    return rows[0]?.status;
+  }
+
+  /**
+   * Cancels an active assessment and deletes the findings it stored, in one transaction: the row lock it takes
+   * waits for a batch being inserted, and later batches insert nothing (see the findings INSERT). False when the
+   * assessment is not active (finished, cancelled) or not visible to the scope.
+   */
+  cancel(scope: TenantScope, id: string, at: Date): Promise<boolean> {
+    const { where, parameters } = byIdForScope(scope, id);
+    return this.assessments.manager.transaction(async (manager) => {
+      const [rows]: [unknown[], number] = await manager.query(
+        `UPDATE assessments SET status = 'cancelled', finished_at = $${parameters.length + 1}
+         WHERE ${where} AND status IN ('queued', 'running') RETURNING id`,
+        [...parameters, at],
+      );
+      if (rows.length === 0) {
+        return false;
+      }
+      await manager.query('DELETE FROM findings WHERE assessment_id = $1', [id]);
+      return true;
+    });
   }
 
   async advance(id: string, stage: AssessmentStage, progress: number, timings: StageTimings): Promise<void> {

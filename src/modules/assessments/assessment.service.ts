@@ -10,7 +10,12 @@ import { EngagementRepository } from '../engagements/engagement.repository';
 import { type Page, type PageRequest, toPage } from '../../common/http/paging';
 import { AssessmentQueue } from './assessment-queue';
 import { type AssessmentFilter, AssessmentRepository } from './assessment.repository';
-import type { AssessmentEntity, AssessmentProfile } from './entities/assessment.entity';
+import {
+  type AssessmentEntity,
+  type AssessmentProfile,
+  AssessmentStatus,
+} from './entities/assessment.entity';
+import { type AssessmentEvent, AssessmentEvents, TERMINAL_STATUSES } from './events/assessment-events';
 
 export interface AssessmentRequest {
   engagementId: string;
@@ -39,6 +44,7 @@ export class AssessmentService {
     private readonly snapshots: SnapshotRepository,
     private readonly catalog: CheckCatalog,
     private readonly queue: AssessmentQueue,
+    private readonly events: AssessmentEvents,
   ) {}
 
   /**
@@ -66,7 +72,55 @@ export class AssessmentService {
       await this.assessments.fail(assessment.id, 'the assessment could not be queued', new Date());
       throw error;
     }
+    await this.events.publish(assessment.id, {
+      status: assessment.status,
+      stage: assessment.stage,
+      progress: assessment.progress,
+    });
     return assessment;
+  }
+
+  /** Stops a queued or running assessment; its findings are deleted with the change of status. */
+  async cancel(scope: TenantScope, id: string): Promise<AssessmentEntity> {
+    if (!(await this.assessments.cancel(scope, id, new Date()))) {
+      const assessment = await this.get(scope, id);
+      throw new DomainError(
+        ErrorCode.AssessmentNotActive,
+        `the assessment has already ${assessment.status === AssessmentStatus.Cancelled ? 'been cancelled' : 'finished'}`,
+      );
+    }
+    await this.queue.discard(id);
+    const cancelled = await this.get(scope, id);
+    await this.events.publish(id, {
+      status: cancelled.status,
+      stage: cancelled.stage,
+      progress: cancelled.progress,
+    });
+    return cancelled;
+  }
+
+  /**
+   * The assessment's events from the first (queued) on, then live until it ends. 404 before anything is sent
+   * when the scope may not see it.
+   */
+  async eventSource(
+    scope: TenantScope,
+    id: string,
+  ): Promise<(signal: AbortSignal) => AsyncGenerator<AssessmentEvent>> {
+    await this.get(scope, id);
+    const finalState = async (): Promise<AssessmentEvent | undefined> => {
+      const state = await this.assessments.findForScope(scope, id);
+      return state && TERMINAL_STATUSES.includes(state.status)
+        ? {
+            status: state.status,
+            stage: state.stage,
+            progress: state.progress,
+            ...(state.failure && { failure: state.failure }),
+            at: (state.finishedAt ?? new Date()).toISOString(),
+          }
+        : undefined;
+    };
+    return (signal) => this.events.follow(id, finalState, signal);
   }
 
   async get(scope: TenantScope, id: string): Promise<AssessmentEntity> {

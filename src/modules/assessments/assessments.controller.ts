@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AuditAction } from '../audit/audit-action.decorator';
 import { CurrentCaller, Roles } from '../auth/auth.decorators';
@@ -9,6 +10,7 @@ import { pageRequest } from '../../common/http/paging';
 import { AssessmentService } from './assessment.service';
 import { AssessmentDto, AssessmentPageDto, AssessmentQueryDto } from './dto/assessment.dto';
 import { CreateAssessmentDto } from './dto/create-assessment.dto';
+import { eventStream } from './events/assessment-event-stream';
 
 const READERS = [Role.Admin, Role.Consultant, Role.Client, Role.Integration];
 
@@ -56,5 +58,37 @@ export class AssessmentsController {
   @ApiOkResponse({ type: AssessmentDto })
   async get(@Param('id', UuidParamPipe) id: string, @CurrentCaller() caller: Caller): Promise<AssessmentDto> {
     return AssessmentDto.from(await this.assessments.get(scopeOf(caller), id));
+  }
+
+  /** Stops a queued or running assessment within about a second; no findings are left. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Consultant)
+  @AuditAction('assessment.cancel')
+  @ApiOkResponse({ type: AssessmentDto })
+  async cancel(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<AssessmentDto> {
+    return AssessmentDto.from(await this.assessments.cancel(scopeOf(caller), id));
+  }
+
+  /**
+   * Server-sent events: every change of status, stage and progress since the assessment was queued, in order,
+   * then live until it ends (the stream closes after `succeeded`, `failed` or `cancelled`).
+   */
+  @Sse(':id/events')
+  @Roles(...READERS)
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'text/event-stream of `assessment` events; data: {status, stage, progress, collection?, failure?, at}.',
+    schema: { type: 'string' },
+  })
+  async events(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Observable<MessageEvent>> {
+    return eventStream(await this.assessments.eventSource(scopeOf(caller), id));
   }
 }

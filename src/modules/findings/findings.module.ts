@@ -11,6 +11,6 @@ import { FindingsService } from './findings.service';
   imports: [TypeOrmModule.forFeature([FindingEntity]), AssessmentStoreModule, ChecksModule],
   controllers: [FindingsController],
   providers: [FindingRepository, FindingsService],
-  exports: [FindingRepository],
+  exports: [FindingRepository, FindingsService],
 })
 export class FindingsModule {}

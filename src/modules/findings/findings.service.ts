@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import type { Layer, Phase, Principle, Severity } from '../../engine/model';
+import {
+  type Layer,
+  type Phase,
+  type Principle,
+  type Severity,
+  SEVERITIES_BY_RANK,
+} from '../../engine/model';
 import { AssessmentRepository } from '../assessments/assessment.repository';
 import type { TenantScope } from '../auth/caller';
 import { CheckCatalog } from '../checks/check-catalog';
+import type { FindingFacetsDto } from './dto/finding-facets.dto';
 import type { FindingDto } from './dto/finding.dto';
 import type { FindingEntity } from './entities/finding.entity';
-import { decodeCursor, encodeCursor } from './finding-cursor';
+import { decodeCursor, encodeCursor, type FindingCursor } from './finding-cursor';
+import type { FindingFilter } from './finding-filter';
+import { FindingSort } from './finding-sort';
 import type { TriageStatus } from './finding-status';
-import { type FindingFilter, FindingRepository } from './finding.repository';
+import { FindingRepository } from './finding.repository';
 
 export interface FindingPage {
   items: FindingDto[];
@@ -24,34 +33,106 @@ export class FindingsService {
     private readonly catalog: CheckCatalog,
   ) {}
 
-  /** A page of an assessment's findings in the order they were stored; 404 when the assessment is not visible. */
+  /** A page of an assessment's findings in the sort asked for; 404 when the assessment is not visible. */
   async list(
     scope: TenantScope,
     assessmentId: string,
     filter: FindingFilter,
-    page: { cursor?: string; limit: number },
+    page: { sort: FindingSort; cursor?: string; limit: number },
   ): Promise<FindingPage> {
+    this.refuseUnknownChecks(filter);
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, page.sort);
+    await this.requireVisible(scope, assessmentId);
+    // One row more than the page tells whether another page follows.
+    const rows =
+      page.sort === FindingSort.Severity
+        ? await this.bySeverity(scope, assessmentId, filter, after, page.limit + 1)
+        : await this.findings.page(scope, assessmentId, filter, {
+            limit: page.limit + 1,
+            ...(after && { afterSeq: after.seq }),
+          });
+    const items = rows.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => this.toDto(row)),
+      nextCursor: rows.length > page.limit && last ? encodeCursor(cursorAt(last, page.sort)) : null,
+    };
+  }
+
+  /** Counts of the filtered findings by severity, status, layer, phase, check and namespace. */
+  async facets(scope: TenantScope, assessmentId: string, filter: FindingFilter): Promise<FindingFacetsDto> {
+    this.refuseUnknownChecks(filter);
+    await this.requireVisible(scope, assessmentId);
+    const facets: FindingFacetsDto = {
+      total: 0,
+      severity: [],
+      status: [],
+      layer: [],
+      phase: [],
+      check: [],
+      namespace: [],
+    };
+    for (const { facet, value, count } of await this.findings.facets(scope, assessmentId, filter)) {
+      if (facet === 'namespace') {
+        facets.namespace.push({ value, count });
+      } else {
+        facets[facet].push({ value: value!, count });
+      }
+    }
+    // Every finding has exactly one severity.
+    facets.total = facets.severity.reduce((sum, { count }) => sum + count, 0);
+    return facets;
+  }
+
+  /**
+   * Critical first, insertion order within a severity: one query per severity from the cursor's on, each an
+   * ordered range of the (assessment, severity, seq) index, until the page is full.
+   */
+  private async bySeverity(
+    scope: TenantScope,
+    assessmentId: string,
+    filter: FindingFilter,
+    after: FindingCursor | undefined,
+    limit: number,
+  ): Promise<FindingEntity[]> {
+    const { severities, ...others } = filter;
+    const from = after?.sort === FindingSort.Severity ? SEVERITIES_BY_RANK.indexOf(after.severity) : 0;
+    const rows: FindingEntity[] = [];
+    for (const severity of SEVERITIES_BY_RANK.slice(from)) {
+      if (rows.length === limit) {
+        break;
+      }
+      if (severities && severities.length > 0 && !severities.includes(severity)) {
+        continue;
+      }
+      const resumeAt =
+        after?.sort === FindingSort.Severity && after.severity === severity ? after.seq : undefined;
+      rows.push(
+        ...(await this.findings.page(scope, assessmentId, others, {
+          severity,
+          limit: limit - rows.length,
+          ...(resumeAt !== undefined && { afterSeq: resumeAt }),
+        })),
+      );
+    }
+    return rows;
+  }
+
+  private refuseUnknownChecks(filter: FindingFilter): void {
     const unknown = this.catalog.unknownIds(filter.checks ?? []);
     if (unknown.length > 0) {
       throw new DomainError(ErrorCode.UnknownCheck, `unknown check id: ${unknown.join(', ')}`);
     }
-    const afterSeq = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  }
+
+  private async requireVisible(scope: TenantScope, assessmentId: string): Promise<void> {
     if (!(await this.assessments.existsForScope(scope, assessmentId))) {
       throw DomainError.notFound('assessment');
     }
-    // One row more than the page tells whether another page follows.
-    const rows = await this.findings.page(scope, assessmentId, filter, {
-      limit: page.limit + 1,
-      ...(afterSeq !== undefined && { afterSeq }),
-    });
-    const items = rows.slice(0, page.limit);
-    return {
-      items: items.map((row) => this.toDto(row)),
-      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.seq) : null,
-    };
   }
 
-  private toDto(row: FindingEntity): FindingDto {
+  /** A stored finding as the API shows it; the triage route answers with it too. */
+  toDto(row: FindingEntity): FindingDto {
     const meta = this.catalog.meta(row.check);
     return {
       id: row.seq,
@@ -79,4 +160,11 @@ export class FindingsService {
       ...(row.source !== null && { source: row.source }),
     };
   }
+}
+
+/** The cursor that resumes after this finding in this sort. */
+function cursorAt(row: FindingEntity, sort: FindingSort): FindingCursor {
+  return sort === FindingSort.Severity
+    ? { sort, severity: row.severity as Severity, seq: row.seq }
+    : { sort, seq: row.seq };
 }
