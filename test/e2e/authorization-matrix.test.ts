@@ -30,6 +30,8 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/assessments/:id': ALL,
   'GET /v1/assessments/:id/findings': ALL,
   'GET /v1/assessments/:id/events': ALL,
+  'GET /v1/assessments/:id/diff': ALL,
+  'GET /v1/engagements/:id/summary': ALL,
   'POST /v1/assessments/:id/cancel': STAFF,
   'GET /v1/checks': ALL,
   'PATCH /v1/findings/:id': STAFF,
