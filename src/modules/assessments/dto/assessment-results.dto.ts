@@ -23,7 +23,11 @@ export class AssessmentSummaryDto {
   @ApiProperty({ description: 'Objects evaluated.' }) objects!: number;
   @ApiProperty({ description: 'Pod templates evaluated, once per top-most controller.' }) workloads!: number;
   @ApiProperty({ type: SeverityCountsDto }) findings!: SeverityCountsDto;
-  @ApiProperty({ description: 'Findings accepted by an exception.' }) accepted!: number;
+  @ApiProperty({
+    description:
+      'Findings not open at the end of the run: accepted (by an exception or a triage decision) or false positives.',
+  })
+  accepted!: number;
   @ApiProperty({ description: 'Findings on system components left out by default.' }) exempted!: number;
   @ApiProperty({ type: CheckStatusCountsDto }) checks!: CheckStatusCountsDto;
 }
