@@ -116,6 +116,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assessments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessments/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare a succeeded assessment with an earlier one of the same cluster, by fingerprint
+         * @description Counts every category in full and lists the first `limit` findings of each by id, with `truncated` set when there are more. 409 DIFF_BASELINE_MISSING when `against` is omitted and the cluster has no earlier succeeded assessment; 422 DIFF_NOT_COMPARABLE when either assessment has not succeeded, they are of different clusters, or `against` was not queued before this assessment.
+         */
+        get: operations["AssessmentDiffController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessments/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assessments/{id}/findings": {
         parameters: {
             query?: never;
@@ -124,6 +176,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["FindingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessments/{id}/findings/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FindingsController_facets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -276,6 +344,71 @@ export interface paths {
         patch: operations["EngagementsController_update"];
         trace?: never;
     };
+    "/v1/engagements/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement at a glance: clusters, latest assessments, layer × phase matrix, trend */
+        get: operations["EngagementSummaryController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExceptionsController_list"];
+        put?: never;
+        post: operations["ExceptionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exceptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExceptionsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["ExceptionsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["TriageController_triage"];
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -312,6 +445,43 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssessmentBriefDto: {
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Its layer × phase matrix (scores.matrix). */
+            matrix: components["schemas"]["ScoreMatrixDto"] | null;
+            /** Format: date-time */
+            queuedAt: string;
+            status: components["schemas"]["AssessmentStatus"];
+            /** @description Set once the run succeeded. */
+            summary: components["schemas"]["AssessmentSummaryDto"] | null;
+        };
+        AssessmentDiffDto: {
+            /**
+             * Format: uuid
+             * @description The baseline it is compared against.
+             */
+            againstId: string;
+            /**
+             * Format: uuid
+             * @description The assessment compared.
+             */
+            assessmentId: string;
+            /** Format: uuid */
+            clusterId: string;
+            /** @description In the baseline, not in this assessment, which evaluated the check (passed, failed or not applicable), could read the resource's kind and covered its namespace. Items are the baseline's findings. */
+            fixed: components["schemas"]["DiffCategoryDto"];
+            /** @description In this assessment, not in the baseline, nor in any succeeded assessment of the cluster before it. Items are this assessment's findings. */
+            new: components["schemas"]["DiffCategoryDto"];
+            /** @description In the baseline, not in this assessment, which could not judge it: the check was not evaluated or not run, the kind was a coverage gap, or the namespace was outside the profile. Never counted as fixed. Items are the baseline's findings. */
+            notAssessed: components["schemas"]["DiffCategoryDto"];
+            /** @description In both; also a finding missing only from a baseline that could not judge it but seen before it (it never went away as far as any assessment could tell). Items are this assessment's findings. */
+            persisting: components["schemas"]["DiffCategoryDto"];
+            /** @description In this assessment, absent from a baseline that did judge it, and present in a succeeded assessment of the cluster before the baseline: it was fixed and came back. Items are this assessment's findings. */
+            regressed: components["schemas"]["DiffCategoryDto"];
+        };
         AssessmentDto: {
             checkResults: components["schemas"]["CheckResultDto"][] | null;
             /** Format: uuid */
@@ -370,7 +540,7 @@ export interface components {
         /** @enum {string} */
         AssessmentStatus: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         AssessmentSummaryDto: {
-            /** @description Findings accepted by an exception. */
+            /** @description Findings not open at the end of the run: accepted (by an exception or a triage decision) or false positives. */
             accepted: number;
             checks: components["schemas"]["CheckStatusCountsDto"];
             /** @description Findings on system components left out by default. */
@@ -444,6 +614,11 @@ export interface components {
             /** Format: uuid */
             nextCursor: string | null;
         };
+        /**
+         * @description `scope`: the clusters the engagement's scope names; `assessed`: no scope, so the organization's clusters with an assessment in the engagement.
+         * @enum {string}
+         */
+        ClusterSelection: "scope" | "assessed";
         ClusterSourceSummaryDto: {
             /** @description Whether Secrets are listed, as metadata only (kubeconfig clusters). */
             collectSecretMetadata?: boolean;
@@ -520,6 +695,25 @@ export interface components {
             /** @default planned */
             status?: components["schemas"]["EngagementStatus"];
         };
+        CreateExceptionDto: {
+            /** @description A check id from GET /v1/checks. */
+            check: string;
+            /**
+             * Format: uuid
+             * @description One of the organization's clusters; absent: all of them.
+             */
+            clusterId?: string;
+            /**
+             * Format: date-time
+             * @description When the exception stops applying. In the future, at most 2 years ahead.
+             */
+            expiresAt: string;
+            justification: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description `{}` covers every resource the check fires on. */
+            selector: components["schemas"]["ExceptionSelectorDto"];
+        };
         CreateOrganizationDto: {
             /** @description Unique; surrounding whitespace is dropped. */
             name: string;
@@ -535,6 +729,40 @@ export interface components {
          * @enum {string}
          */
         DependencyState: "up" | "down";
+        DiffCategoryDto: {
+            /** @description Findings in this category. */
+            count: number;
+            /** @description The first `limit` findings of the category, by id. */
+            items: components["schemas"]["DiffFindingDto"][];
+            /** @description True when `items` holds fewer than `count` (capped at `limit`). */
+            truncated: boolean;
+        };
+        DiffFindingDto: {
+            check: string;
+            container?: string;
+            /** @description Stable across assessments of the cluster: what the comparison matches on. */
+            fingerprint: string;
+            /** @description The finding id in the assessment it belongs to (see the category). */
+            id: string;
+            layer: components["schemas"]["Layer"];
+            message: string;
+            phase: components["schemas"]["Phase"];
+            resource: components["schemas"]["ResourceRefDto"];
+            severity: components["schemas"]["Severity"];
+            status: components["schemas"]["TriageStatus"];
+            title: string;
+        };
+        EngagementClusterSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The cluster's last queued assessment in the engagement, whatever its status. */
+            latestAssessment: components["schemas"]["AssessmentBriefDto"] | null;
+            /** @description Its last succeeded one: what the engagement matrix counts. */
+            latestSucceededAssessment: components["schemas"]["AssessmentBriefDto"] | null;
+            name: string;
+            /** @description The engagement's succeeded assessments, oldest first. */
+            trend: components["schemas"]["TrendPointDto"][];
+        };
         EngagementDto: {
             /** Format: date-time */
             createdAt: string;
@@ -570,11 +798,25 @@ export interface components {
         };
         /** @enum {string} */
         EngagementStatus: "planned" | "active" | "completed" | "archived";
+        EngagementSummaryDto: {
+            /** @description By name. */
+            clusters: components["schemas"]["EngagementClusterSummaryDto"][];
+            /** @description `scope`: the clusters the engagement's scope names; `assessed`: no scope, so the organization's clusters with an assessment in the engagement. */
+            clustersFrom: components["schemas"]["ClusterSelection"];
+            /** Format: uuid */
+            engagementId: string;
+            /** @description Engagement-wide layer × phase matrix over each cluster's latest succeeded assessment: check counts and open findings summed per cell, score the lowest cluster score of the cell (null when no cluster evaluated a check there). Null when no cluster has a succeeded assessment. */
+            matrix: components["schemas"]["ScoreMatrixDto"] | null;
+            /** @description The assessments the matrix combines. */
+            matrixAssessmentIds: string[];
+            /** Format: uuid */
+            organizationId: string;
+        };
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "UNKNOWN_CHECK" | "INVALID_CURSOR" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "ASSESSMENT_NOT_ACTIVE" | "UNKNOWN_CHECK" | "JUSTIFICATION_REQUIRED" | "EXPIRY_REQUIRED" | "EXPIRY_NOT_IN_FUTURE" | "EXPIRY_TOO_FAR" | "FINDING_ACCEPTED_BY_EXCEPTION" | "DIFF_BASELINE_MISSING" | "DIFF_NOT_COMPARABLE" | "INVALID_CURSOR" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             details?: {
@@ -591,6 +833,36 @@ export interface components {
                 [key: string]: unknown;
             } | unknown[];
         };
+        ExceptionDto: {
+            check: string;
+            /**
+             * Format: uuid
+             * @description Null: every cluster of the organization.
+             */
+            clusterId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The API key that created it.
+             */
+            createdBy: string;
+            /** @description Past its expiry: runs report it as expired instead of applying it. */
+            expired: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            justification: string;
+            /** Format: uuid */
+            organizationId: string;
+            selector: components["schemas"]["ExceptionSelectorDto"];
+        };
+        ExceptionPageDto: {
+            items: components["schemas"]["ExceptionDto"][];
+            /** Format: uuid */
+            nextCursor: string | null;
+        };
         ExceptionReportDto: {
             check: string;
             /** Format: date-time */
@@ -601,8 +873,40 @@ export interface components {
             matched: number;
             state: components["schemas"]["ExceptionState"];
         };
+        ExceptionSelectorDto: {
+            /** @description A glob (`*`, `?`, `{a,b}`) as the engine matches it. Only per-container findings match. */
+            container?: string;
+            /**
+             * @description The exact kind.
+             * @example Deployment
+             */
+            kind?: string;
+            /**
+             * @description Labels the resource must carry, with these exact values (the workload's own labels).
+             * @example {
+             *       "app.kubernetes.io/name": "log-agent"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /**
+             * @description A glob (`*`, `?`, `{a,b}`) as the engine matches it.
+             * @example ledger-*
+             */
+            name?: string;
+            /**
+             * @description A glob (`*`, `?`, `{a,b}`) as the engine matches it.
+             * @example payments
+             */
+            namespace?: string;
+        };
         /** @enum {string} */
         ExceptionState: "applied" | "unused" | "expired";
+        FacetCountDto: {
+            count: number;
+            value: string;
+        };
         FindingDto: {
             check: string;
             /** @description Set for findings about one container. */
@@ -637,11 +941,29 @@ export interface components {
             status: components["schemas"]["TriageStatus"];
             title: string;
         };
+        /** @description The counts of `GET /v1/assessments/:id/findings/facets`, which takes the filters of the findings listing (not its sort, cursor or limit): how many findings matching all the given filters have each severity, status, layer, phase, check and namespace. Each facet lists the values present, most findings first (ties by value); a value no matching finding has is absent. */
+        FindingFacetsDto: {
+            /** @description Values are check ids. */
+            check: components["schemas"]["FacetCountDto"][];
+            /** @description Values are layers. */
+            layer: components["schemas"]["FacetCountDto"][];
+            namespace: components["schemas"]["NamespaceCountDto"][];
+            /** @description Values are phases. */
+            phase: components["schemas"]["FacetCountDto"][];
+            /** @description Values are severities. */
+            severity: components["schemas"]["FacetCountDto"][];
+            /** @description Values are triage statuses. */
+            status: components["schemas"]["FacetCountDto"][];
+            /** @description Findings matching the filters. */
+            total: number;
+        };
         FindingPageDto: {
             items: components["schemas"]["FindingDto"][];
             /** @description Pass as `cursor` for the next page. */
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        FindingSort: "inserted" | "severity";
         FindingSourceDto: {
             file: string;
             line: number;
@@ -697,6 +1019,11 @@ export interface components {
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
+        };
+        NamespaceCountDto: {
+            count: number;
+            /** @description Null for cluster-scoped resources. */
+            value: string | null;
         };
         OrganizationDto: {
             /** Format: date-time */
@@ -822,6 +1149,30 @@ export interface components {
             evaluating?: number;
             persisting?: number;
             scoring?: number;
+        };
+        TrendPointDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description Open findings by severity (summary.findings). */
+            findings: components["schemas"]["SeverityCountsDto"];
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            queuedAt: string;
+            /** @description The overall score (scores.overall.score). */
+            score: number | null;
+        };
+        /** @enum {string} */
+        TriageChoice: "open" | "accepted" | "false_positive";
+        TriageFindingDto: {
+            /**
+             * Format: date-time
+             * @description When the accepted risk lapses: required for accepted, not taken by the other statuses. In the future, at most 2 years ahead.
+             */
+            expiresAt?: string | null;
+            /** @description Required for accepted and false_positive; not taken by open. */
+            justification?: string | null;
+            status: components["schemas"]["TriageChoice"];
         };
         /** @enum {string} */
         TriageStatus: "open" | "accepted" | "false_positive" | "fixed";
@@ -1044,17 +1395,92 @@ export interface operations {
             };
         };
     };
+    AssessmentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    AssessmentDiffController_diff: {
+        parameters: {
+            query?: {
+                /** @description The baseline: a succeeded assessment of the same cluster queued before this one. Default: the cluster's last succeeded assessment before this one (any engagement). */
+                against?: string;
+                /** @description Findings listed per category (the first ones by id); counts always cover all. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDiffDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of `assessment` events; data: {status, stage, progress, collection?, failure?, at}. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+        };
+    };
     FindingsController_list: {
         parameters: {
             query?: {
                 severity?: components["schemas"]["Severity"][];
                 layer?: components["schemas"]["Layer"][];
                 phase?: components["schemas"]["Phase"][];
+                /** @description Findings with at least one of these principles. */
+                principle?: components["schemas"]["Principle"][];
                 status?: components["schemas"]["TriageStatus"][];
                 namespace?: string[];
                 /** @description Check ids from GET /v1/checks. */
                 check?: string[];
-                /** @description nextCursor of the previous page. */
+                /** @description A substring of the message, resource name, namespace or check id, matched case-insensitively for ASCII letters (other characters match exactly); `%`, `_` and `\` are plain characters. No control characters. */
+                text?: string;
+                /** @description `inserted`: the order the assessment stored the findings. `severity`: critical first down to info, stored order within a severity. A cursor is valid only with the sort that returned it. */
+                sort?: components["schemas"]["FindingSort"];
+                /** @description nextCursor of the previous page, requested with the same sort. */
                 cursor?: string;
                 limit?: number;
             };
@@ -1072,6 +1498,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FindingPageDto"];
+                };
+            };
+        };
+    };
+    FindingsController_facets: {
+        parameters: {
+            query?: {
+                severity?: components["schemas"]["Severity"][];
+                layer?: components["schemas"]["Layer"][];
+                phase?: components["schemas"]["Phase"][];
+                /** @description Findings with at least one of these principles. */
+                principle?: components["schemas"]["Principle"][];
+                status?: components["schemas"]["TriageStatus"][];
+                namespace?: string[];
+                /** @description Check ids from GET /v1/checks. */
+                check?: string[];
+                /** @description A substring of the message, resource name, namespace or check id, matched case-insensitively for ASCII letters (other characters match exactly); `%`, `_` and `\` are plain characters. No control characters. */
+                text?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingFacetsDto"];
                 };
             };
         };
@@ -1379,6 +1838,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EngagementDto"];
+                };
+            };
+        };
+    };
+    EngagementSummaryController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSummaryDto"];
+                };
+            };
+        };
+    };
+    ExceptionsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                organizationId?: string;
+                /** @description The exceptions that apply to this cluster: its own and its organization's organization-wide ones. */
+                clusterId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionPageDto"];
+                };
+            };
+        };
+    };
+    ExceptionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExceptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionDto"];
+                };
+            };
+        };
+    };
+    ExceptionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionDto"];
+                };
+            };
+        };
+    };
+    ExceptionsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: later runs no longer apply it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TriageController_triage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The finding's id as the findings list gives it (a positive integer). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingDto"];
                 };
             };
         };

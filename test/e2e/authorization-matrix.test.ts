@@ -29,6 +29,7 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/assessments': ALL,
   'GET /v1/assessments/:id': ALL,
   'GET /v1/assessments/:id/findings': ALL,
+  'GET /v1/assessments/:id/findings/facets': ALL,
   'GET /v1/assessments/:id/events': ALL,
   'GET /v1/assessments/:id/diff': ALL,
   'GET /v1/engagements/:id/summary': ALL,

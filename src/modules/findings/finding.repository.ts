@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { type Severity, SEVERITIES_BY_RANK } from '../../engine/model';
 import type { TenantScope } from '../auth/caller';
 import { FindingEntity } from './entities/finding.entity';
+import type { FindingCursor } from './finding-cursor';
+import type { FindingFilter } from './finding-filter';
+import { filteredFindings } from './finding-filter-query';
 import type { NewFinding } from './finding-rows';
-
-export interface FindingFilter {
-  severities?: readonly string[];
-  layers?: readonly string[];
-  phases?: readonly string[];
-  statuses?: readonly string[];
-  namespaces?: readonly string[];
-  checks?: readonly string[];
-}
+import { FindingSort } from './finding-sort';
 
 export interface FindingPageRequest {
-  /** Findings with a larger seq than this one. */
-  afterSeq?: string;
+  sort: FindingSort;
+  /** Where the previous page ended, in this sort. */
+  after?: FindingCursor;
   limit: number;
+}
+
+export type FacetName = 'severity' | 'status' | 'layer' | 'phase' | 'check' | 'namespace';
+
+export interface FacetCount {
+  facet: FacetName;
+  /** Null for the namespace of cluster-scoped resources. */
+  value: string | null;
+  count: number;
 }
 
 /**
@@ -67,15 +73,20 @@ const INSERT_SQL = (() => {
   );
 })();
 
-/** Filter keys and the entity properties they match. */
-const FILTER_COLUMNS: readonly [keyof FindingFilter, keyof FindingEntity][] = [
-  ['severities', 'severity'],
-  ['layers', 'layer'],
-  ['phases', 'phase'],
-  ['statuses', 'status'],
-  ['namespaces', 'resourceNamespace'],
-  ['checks', 'check'],
+/** One grouping set per facet: a row's facet is the one column it is grouped by, its value that column's. */
+const FACET_COLUMNS: readonly [FacetName, keyof FindingEntity][] = [
+  ['severity', 'severity'],
+  ['status', 'status'],
+  ['layer', 'layer'],
+  ['phase', 'phase'],
+  ['check', 'check'],
+  ['namespace', 'resourceNamespace'],
 ];
+const FACET_SELECT = `CASE ${FACET_COLUMNS.map(
+  ([facet, property]) => `WHEN GROUPING(finding.${property}) = 0 THEN '${facet}'`,
+).join(' ')} END`;
+const FACET_VALUE = `COALESCE(${FACET_COLUMNS.map(([, property]) => `finding.${property}`).join(', ')})`;
+const FACET_GROUPS = `GROUPING SETS (${FACET_COLUMNS.map(([, property]) => `(finding.${property})`).join(', ')})`;
 
 @Injectable()
 export class FindingRepository {
@@ -99,28 +110,96 @@ export class FindingRepository {
     return this.findings.count({ where: { assessmentId } });
   }
 
-  /** Findings of an assessment in insertion order, filtered; the scope is applied in the query too. */
+  /**
+   * A page of an assessment's findings in the order asked for, after the cursor's finding, filtered; the scope is
+   * applied in the query too. Every query reads an index in order and stops at the end of the page: sorting is
+   * turned off for them, because without fresh statistics (an assessment just persisted, autovacuum behind or
+   * off) the planner takes the assessment for a few rows and sorts all of them, 80k for a large one (28 ms
+   * instead of 2 ms a page).
+   */
   page(
     scope: TenantScope,
     assessmentId: string,
     filter: FindingFilter,
-    page: FindingPageRequest,
+    request: FindingPageRequest,
   ): Promise<FindingEntity[]> {
-    const query = this.findings
-      .createQueryBuilder('finding')
-      .where('finding.assessmentId = :assessmentId', { assessmentId });
-    if (scope.kind === 'organization') {
-      query.andWhere('finding.organizationId = :organizationId', { organizationId: scope.organizationId });
+    return this.findings.manager.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_sort = off');
+      const reader = new OrderedReader(manager.getRepository(FindingEntity), scope, assessmentId);
+      const { after, limit } = request;
+      return request.sort === FindingSort.Severity
+        ? reader.bySeverity(filter, after?.sort === FindingSort.Severity ? after : undefined, limit)
+        : reader.slice(filter, { limit, ...(after && { afterSeq: after.seq }) });
+    });
+  }
+
+  /** How many of the filtered findings have each severity, status, layer, phase, check and namespace; one scan. */
+  async facets(scope: TenantScope, assessmentId: string, filter: FindingFilter): Promise<FacetCount[]> {
+    const rows = await filteredFindings(this.findings, scope, assessmentId, filter)
+      .select(FACET_SELECT, 'facet')
+      .addSelect(FACET_VALUE, 'value')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy(FACET_GROUPS)
+      .getRawMany<{ facet: FacetName; value: string | null; count: string }>();
+    return rows.map((row) => ({ facet: row.facet, value: row.value, count: Number(row.count) }));
+  }
+}
+
+/** Ordered ranges of one assessment's (assessment, …, seq) indexes. */
+class OrderedReader {
+  constructor(
+    private readonly findings: Repository<FindingEntity>,
+    private readonly scope: TenantScope,
+    private readonly assessmentId: string,
+  ) {}
+
+  /** Filtered findings in insertion order, of one severity when asked, after a seq. */
+  slice(
+    filter: FindingFilter,
+    range: { severity?: Severity; afterSeq?: string; limit: number },
+  ): Promise<FindingEntity[]> {
+    const query = filteredFindings(this.findings, this.scope, this.assessmentId, filter).orderBy(
+      'finding.assessmentId',
+    );
+    if (range.severity !== undefined) {
+      query
+        .andWhere('finding.severity = :severity', { severity: range.severity })
+        .addOrderBy('finding.severity');
     }
-    for (const [key, property] of FILTER_COLUMNS) {
-      const values = filter[key];
-      if (values && values.length > 0) {
-        query.andWhere(`finding.${property} IN (:...${key})`, { [key]: values });
+    if (range.afterSeq !== undefined) {
+      query.andWhere('finding.seq > :afterSeq', { afterSeq: range.afterSeq });
+    }
+    return query.addOrderBy('finding.seq').limit(range.limit).getMany();
+  }
+
+  /**
+   * Critical first, insertion order within a severity: one slice per severity from the cursor's on, until the
+   * page is full.
+   */
+  async bySeverity(
+    filter: FindingFilter,
+    after: { severity: Severity; seq: string } | undefined,
+    limit: number,
+  ): Promise<FindingEntity[]> {
+    const { severities, ...others } = filter;
+    const from = after ? SEVERITIES_BY_RANK.indexOf(after.severity) : 0;
+    const wanted = SEVERITIES_BY_RANK.slice(from).filter(
+      (severity) => !severities || severities.length === 0 || severities.includes(severity),
+    );
+    const rows: FindingEntity[] = [];
+    for (const severity of wanted) {
+      if (rows.length === limit) {
+        break;
       }
+      const afterSeq = after?.severity === severity ? after.seq : undefined;
+      rows.push(
+        ...(await this.slice(others, {
+          severity,
+          limit: limit - rows.length,
+          ...(afterSeq !== undefined && { afterSeq }),
+        })),
+      );
     }
-    if (page.afterSeq !== undefined) {
-      query.andWhere('finding.seq > :afterSeq', { afterSeq: page.afterSeq });
-    }
-    return query.orderBy('finding.seq', 'ASC').limit(page.limit).getMany();
+    return rows;
   }
 }

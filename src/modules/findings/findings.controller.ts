@@ -4,8 +4,11 @@ import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { CurrentCaller, Roles } from '../auth/auth.decorators';
 import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
-import { DEFAULT_FINDINGS_PAGE, FindingQueryDto } from './dto/finding-query.dto';
+import { FindingFacetsDto } from './dto/finding-facets.dto';
+import { DEFAULT_FINDINGS_PAGE, FindingFilterDto, FindingQueryDto } from './dto/finding-query.dto';
 import { FindingPageDto } from './dto/finding.dto';
+import { toFindingFilter } from './finding-filter';
+import { FindingSort } from './finding-sort';
 import { FindingsService } from './findings.service';
 
 @ApiTags('findings')
@@ -22,18 +25,21 @@ export class FindingsController {
     @Query() query: FindingQueryDto,
     @CurrentCaller() caller: Caller,
   ): Promise<FindingPageDto> {
-    return this.findings.list(
-      scopeOf(caller),
-      id,
-      {
-        ...(query.severity && { severities: query.severity }),
-        ...(query.layer && { layers: query.layer }),
-        ...(query.phase && { phases: query.phase }),
-        ...(query.status && { statuses: query.status }),
-        ...(query.namespace && { namespaces: query.namespace }),
-        ...(query.check && { checks: query.check }),
-      },
-      { limit: query.limit ?? DEFAULT_FINDINGS_PAGE, ...(query.cursor && { cursor: query.cursor }) },
-    );
+    return this.findings.list(scopeOf(caller), id, toFindingFilter(query), {
+      sort: query.sort ?? FindingSort.Inserted,
+      limit: query.limit ?? DEFAULT_FINDINGS_PAGE,
+      ...(query.cursor && { cursor: query.cursor }),
+    });
+  }
+
+  @Get('facets')
+  @Roles(Role.Admin, Role.Consultant, Role.Client, Role.Integration)
+  @ApiOkResponse({ type: FindingFacetsDto })
+  facets(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: FindingFilterDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<FindingFacetsDto> {
+    return this.findings.facets(scopeOf(caller), id, toFindingFilter(query));
   }
 }

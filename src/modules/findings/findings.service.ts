@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import {
-  type Layer,
-  type Phase,
-  type Principle,
-  type Severity,
-  SEVERITIES_BY_RANK,
-} from '../../engine/model';
+import type { Layer, Phase, Principle, Severity } from '../../engine/model';
 import { AssessmentRepository } from '../assessments/assessment.repository';
 import type { TenantScope } from '../auth/caller';
 import { CheckCatalog } from '../checks/check-catalog';
@@ -15,6 +9,7 @@ import type { FindingFacetsDto } from './dto/finding-facets.dto';
 import type { FindingDto } from './dto/finding.dto';
 import type { FindingEntity } from './entities/finding.entity';
 import { decodeCursor, encodeCursor, type FindingCursor } from './finding-cursor';
+import { toFacets } from './finding-facets';
 import type { FindingFilter } from './finding-filter';
 import { FindingSort } from './finding-sort';
 import type { TriageStatus } from './finding-status';
@@ -44,13 +39,11 @@ export class FindingsService {
     const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, page.sort);
     await this.requireVisible(scope, assessmentId);
     // One row more than the page tells whether another page follows.
-    const rows =
-      page.sort === FindingSort.Severity
-        ? await this.bySeverity(scope, assessmentId, filter, after, page.limit + 1)
-        : await this.findings.page(scope, assessmentId, filter, {
-            limit: page.limit + 1,
-            ...(after && { afterSeq: after.seq }),
-          });
+    const rows = await this.findings.page(scope, assessmentId, filter, {
+      sort: page.sort,
+      limit: page.limit + 1,
+      ...(after && { after }),
+    });
     const items = rows.slice(0, page.limit);
     const last = items[items.length - 1];
     return {
@@ -63,59 +56,7 @@ export class FindingsService {
   async facets(scope: TenantScope, assessmentId: string, filter: FindingFilter): Promise<FindingFacetsDto> {
     this.refuseUnknownChecks(filter);
     await this.requireVisible(scope, assessmentId);
-    const facets: FindingFacetsDto = {
-      total: 0,
-      severity: [],
-      status: [],
-      layer: [],
-      phase: [],
-      check: [],
-      namespace: [],
-    };
-    for (const { facet, value, count } of await this.findings.facets(scope, assessmentId, filter)) {
-      if (facet === 'namespace') {
-        facets.namespace.push({ value, count });
-      } else {
-        facets[facet].push({ value: value!, count });
-      }
-    }
-    // Every finding has exactly one severity.
-    facets.total = facets.severity.reduce((sum, { count }) => sum + count, 0);
-    return facets;
-  }
-
-  /**
-   * Critical first, insertion order within a severity: one query per severity from the cursor's on, each an
-   * ordered range of the (assessment, severity, seq) index, until the page is full.
-   */
-  private async bySeverity(
-    scope: TenantScope,
-    assessmentId: string,
-    filter: FindingFilter,
-    after: FindingCursor | undefined,
-    limit: number,
-  ): Promise<FindingEntity[]> {
-    const { severities, ...others } = filter;
-    const from = after?.sort === FindingSort.Severity ? SEVERITIES_BY_RANK.indexOf(after.severity) : 0;
-    const rows: FindingEntity[] = [];
-    for (const severity of SEVERITIES_BY_RANK.slice(from)) {
-      if (rows.length === limit) {
-        break;
-      }
-      if (severities && severities.length > 0 && !severities.includes(severity)) {
-        continue;
-      }
-      const resumeAt =
-        after?.sort === FindingSort.Severity && after.severity === severity ? after.seq : undefined;
-      rows.push(
-        ...(await this.findings.page(scope, assessmentId, others, {
-          severity,
-          limit: limit - rows.length,
-          ...(resumeAt !== undefined && { afterSeq: resumeAt }),
-        })),
-      );
-    }
-    return rows;
+    return toFacets(await this.findings.facets(scope, assessmentId, filter));
   }
 
   private refuseUnknownChecks(filter: FindingFilter): void {

@@ -11,11 +11,13 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Layer, Phase, Severity } from '../../../engine/model';
+import { Layer, Phase, Principle, Severity } from '../../../engine/model';
+import { FindingSort } from '../finding-sort';
 import { TriageStatus } from '../finding-status';
 
 export const DEFAULT_FINDINGS_PAGE = 100;
 export const MAX_FINDINGS_PAGE = 500;
+export const MAX_TEXT_LENGTH = 100;
 
 /** `?severity=high&severity=critical` and `?severity=high,critical` both give a list. */
 const toList = ({ value }: { value: unknown }): unknown[] => {
@@ -27,7 +29,11 @@ const toList = ({ value }: { value: unknown }): unknown[] => {
 
 const LIST = { isArray: true, style: 'form', explode: true } as const;
 
-export class FindingQueryDto {
+/**
+ * The filters of `GET /v1/assessments/:id/findings` and of its facets: a finding matches when it matches every
+ * filter given; a list filter matches any of its values.
+ */
+export class FindingFilterDto {
   @ApiPropertyOptional({ ...LIST, enum: Severity, enumName: 'Severity' })
   @IsOptional()
   @Transform(toList)
@@ -48,6 +54,18 @@ export class FindingQueryDto {
   @ArrayMaxSize(20)
   @IsEnum(Phase, { each: true })
   phase?: Phase[];
+
+  @ApiPropertyOptional({
+    ...LIST,
+    enum: Principle,
+    enumName: 'Principle',
+    description: 'Findings with at least one of these principles.',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(20)
+  @IsEnum(Principle, { each: true })
+  principle?: Principle[];
 
   @ApiPropertyOptional({ ...LIST, enum: TriageStatus, enumName: 'TriageStatus' })
   @IsOptional()
@@ -75,7 +93,39 @@ export class FindingQueryDto {
   @Length(1, 100, { each: true })
   check?: string[];
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: MAX_TEXT_LENGTH,
+    description:
+      'A substring of the message, resource name, namespace or check id, matched case-insensitively for ' +
+      'ASCII letters (other characters match exactly); `%`, `_` and `\\` are plain characters. No control ' +
+      'characters.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_TEXT_LENGTH)
+  @Matches(/^\P{Cc}+$/u, { message: 'text must not contain control characters' })
+  text?: string;
+}
+
+/**
+ * A page of findings: the filters, an order, and the cursor of the previous page. The counts of the same filters
+ * by severity, status, layer, phase, check and namespace are at `GET /v1/assessments/:id/findings/facets`.
+ */
+export class FindingQueryDto extends FindingFilterDto {
+  @ApiPropertyOptional({
+    enum: FindingSort,
+    enumName: 'FindingSort',
+    default: FindingSort.Inserted,
+    description:
+      '`inserted`: the order the assessment stored the findings. `severity`: critical first down to info, ' +
+      'stored order within a severity. A cursor is valid only with the sort that returned it.',
+  })
+  @IsOptional()
+  @IsEnum(FindingSort)
+  sort?: FindingSort;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, requested with the same sort.' })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -6,6 +6,10 @@ import type { FindingSource } from '../../../engine/finding';
 @Unique('uq_findings_assessment_fingerprint', ['assessmentId', 'fingerprint'])
 @Index('ix_findings_assessment_seq', ['assessmentId', 'seq'])
 @Index('ix_findings_assessment_severity', ['assessmentId', 'severity', 'seq'])
+@Index('ix_findings_assessment_check', ['assessmentId', 'check', 'seq'])
+@Index('ix_findings_assessment_namespace', ['assessmentId', 'resourceNamespace', 'seq'])
+/** Triaged findings only: most findings are open, and an index of those would narrow nothing down. */
+@Index('ix_findings_assessment_triaged', ['assessmentId', 'status', 'seq'], { where: `"status" <> 'open'` })
 export class FindingEntity {
   /** Insertion order within an assessment: the cursor for paging. */
   @PrimaryColumn({ type: 'bigint', generated: 'increment' })
