@@ -930,6 +930,11 @@ export interface components {
             justification?: string;
             layer: components["schemas"]["Layer"];
             message: string;
+            /**
+             * Format: uuid
+             * @description The organization (client) the finding belongs to.
+             */
+            organizationId: string;
             phase: components["schemas"]["Phase"];
             principles: components["schemas"]["Principle"][];
             /** @description Null when the check left the catalog. */

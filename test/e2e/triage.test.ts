@@ -167,6 +167,10 @@ describe('triage end to end', () => {
         [falsePositive.id, 'success', 200],
       ].sort(),
     );
+    // The client sees the decisions taken on its organization's findings in its own audit trail.
+    const clientKey = await api.createKey(Role.Client, organizationId);
+    const clientAudit = await raw('/v1/audit-events?action=finding.triage', { key: clientKey });
+    expect((clientAudit.body as { items: unknown[] }).items).toHaveLength(2);
   });
 
   it('keeps both decisions on the next assessment of the same snapshot, with its summary counts adjusted', async () => {

@@ -77,6 +77,7 @@ export class FindingsService {
     const meta = this.catalog.meta(row.check);
     return {
       id: row.seq,
+      organizationId: row.organizationId,
       check: row.check,
       title: meta?.title ?? row.check,
       severity: row.severity as Severity,

@@ -35,6 +35,8 @@ export class FindingSourceDto {
 /** A finding as `kubeassay scan --format json` prints it, plus its id. */
 export class FindingDto {
   @ApiProperty({ description: 'Stable id of this finding in this assessment.' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The organization (client) the finding belongs to.' })
+  organizationId!: string;
   @ApiProperty() check!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: Severity, enumName: 'Severity' }) severity!: Severity;
