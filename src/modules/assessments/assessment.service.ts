@@ -106,8 +106,10 @@ export class AssessmentService {
   async eventSource(
     scope: TenantScope,
     id: string,
-  ): Promise<(signal: AbortSignal) => AsyncGenerator<AssessmentEvent>> {
+    signal: AbortSignal,
+  ): Promise<() => AsyncGenerator<AssessmentEvent>> {
     await this.get(scope, id);
+    const follow = await this.events.open(id, signal);
     const finalState = async (): Promise<AssessmentEvent | undefined> => {
       const state = await this.assessments.findForScope(scope, id);
       return state && TERMINAL_STATUSES.includes(state.status)
@@ -120,7 +122,7 @@ export class AssessmentService {
           }
         : undefined;
     };
-    return (signal) => this.events.follow(id, finalState, signal);
+    return () => follow(finalState);
   }
 
   async get(scope: TenantScope, id: string): Promise<AssessmentEntity> {

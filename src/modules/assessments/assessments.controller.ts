@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, type MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  Post,
+  Query,
+  Sse,
+  SseSignal,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
@@ -88,7 +99,8 @@ export class AssessmentsController {
   async events(
     @Param('id', UuidParamPipe) id: string,
     @CurrentCaller() caller: Caller,
+    @SseSignal() signal: AbortSignal,
   ): Promise<Observable<MessageEvent>> {
-    return eventStream(await this.assessments.eventSource(scopeOf(caller), id));
+    return eventStream(await this.assessments.eventSource(scopeOf(caller), id, signal));
   }
 }

@@ -3,27 +3,27 @@ import { Observable } from 'rxjs';
 import type { AssessmentEvent } from './assessment-events';
 
 /**
- * Server-sent events from an event source: one `message` per event (its stage, status and progress in `data`),
- * ending when the source ends; unsubscribing (the client left) stops the source.
+ * Server-sent events from an event source: one `assessment` event per change (status, stage and progress in
+ * `data`), ending when the source ends. The source stops on the request's SSE signal (the client left); what it
+ * throws after an unsubscribe is not reported.
  */
-export function eventStream(
-  source: (signal: AbortSignal) => AsyncGenerator<AssessmentEvent>,
-): Observable<MessageEvent> {
+export function eventStream(source: () => AsyncGenerator<AssessmentEvent>): Observable<MessageEvent> {
   return new Observable<MessageEvent>((subscriber) => {
-    const controller = new AbortController();
+    let unsubscribed = false;
     void (async () => {
       try {
-        for await (const event of source(controller.signal)) {
+        for await (const event of source()) {
           subscriber.next({ type: 'assessment', data: event });
         }
         subscriber.complete();
       } catch (error) {
-        if (controller.signal.aborted) {
-          return;
+        if (!unsubscribed) {
+          subscriber.error(error);
         }
-        subscriber.error(error);
       }
     })();
-    return () => controller.abort();
+    return () => {
+      unsubscribed = true;
+    };
   });
 }

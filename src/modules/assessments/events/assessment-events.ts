@@ -4,6 +4,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CollectionProgress } from '../../../collectors/kubernetes/collector';
+import { withTimeout } from '../../../common/async/with-timeout';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { QueueName } from '../../../common/queue/queues';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AssessmentStage, AssessmentStatus } from '../entities/assessment.entity';
@@ -22,6 +25,12 @@ export interface AssessmentEvent {
 const MAX_EVENTS = 2_000;
 const RETENTION_SECONDS = 24 * 3600;
 const BLOCK_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/** Follows one assessment's events on an open connection; see AssessmentEvents.open. */
+export type EventFollower = (
+  idle: () => Promise<AssessmentEvent | undefined>,
+) => AsyncGenerator<AssessmentEvent>;
 
 export const TERMINAL_STATUSES: readonly AssessmentStatus[] = [
   AssessmentStatus.Succeeded,
@@ -59,48 +68,58 @@ export class AssessmentEvents {
   }
 
   /**
-   * Every event of the assessment from the first, then new ones as they come, on a connection of its own
-   * (reads block). `idle` is asked whenever nothing came for a while: it answers the state to end with when the
-   * assessment has finished without a final event (Redis lost it), or undefined to keep waiting.
+   * Opens a connection of its own (reads block) for following the assessment's events, and closes it when
+   * `signal` aborts (the client left or the stream ended). 503 when Redis does not answer in time, before
+   * anything is streamed.
    */
-  async *follow(
+  async open(assessmentId: string, signal: AbortSignal): Promise<EventFollower> {
+    const connection = (await this.client()).duplicate();
+    const close = () => connection.disconnect();
+    signal.addEventListener('abort', close, { once: true });
+    try {
+      // The queue's options refuse commands before the connection is up (no offline queue).
+      if (connection.status !== 'ready') {
+        await withTimeout(once(connection, 'ready'), CONNECT_TIMEOUT_MS, 'redis');
+      }
+    } catch {
+      close();
+      throw new DomainError(ErrorCode.QueueUnavailable, 'the event stream is unavailable; try again later');
+    }
+    return (idle) => this.follow(connection, assessmentId, idle, signal);
+  }
+
+  /**
+   * Every event of the assessment from the first, then new ones as they come. `idle` is asked whenever nothing
+   * came for a while: it answers the state to end with when the assessment has finished without a final event
+   * (Redis lost it), or undefined to keep waiting.
+   */
+  private async *follow(
+    connection: Pick<Redis, 'xread'>,
     assessmentId: string,
     idle: () => Promise<AssessmentEvent | undefined>,
     signal: AbortSignal,
   ): AsyncGenerator<AssessmentEvent> {
-    const connection = (await this.client()).duplicate();
-    const stop = () => connection.disconnect();
-    signal.addEventListener('abort', stop);
-    try {
-      // The queue's options refuse commands before the connection is up (no offline queue).
-      if (connection.status !== 'ready') {
-        await once(connection, 'ready');
-      }
-      let last = '0';
-      while (!signal.aborted) {
-        const reply = (await connection.xread('BLOCK', BLOCK_MS, 'STREAMS', this.key(assessmentId), last)) as
-          | [string, [string, string[]][]][]
-          | null;
-        if (!reply) {
-          const final = await idle();
-          if (final) {
-            yield final;
-            return;
-          }
-          continue;
+    let last = '0';
+    while (!signal.aborted) {
+      const reply = (await connection.xread('BLOCK', BLOCK_MS, 'STREAMS', this.key(assessmentId), last)) as
+        | [string, [string, string[]][]][]
+        | null;
+      if (!reply) {
+        const final = await idle();
+        if (final) {
+          yield final;
+          return;
         }
-        for (const [id, fields] of reply[0]![1]) {
-          last = id;
-          const event = JSON.parse(fields[1]!) as AssessmentEvent;
-          yield event;
-          if (TERMINAL_STATUSES.includes(event.status)) {
-            return;
-          }
+        continue;
+      }
+      for (const [id, fields] of reply[0]![1]) {
+        last = id;
+        const event = JSON.parse(fields[1]!) as AssessmentEvent;
+        yield event;
+        if (TERMINAL_STATUSES.includes(event.status)) {
+          return;
         }
       }
-    } finally {
-      signal.removeEventListener('abort', stop);
-      connection.disconnect();
     }
   }
 
