@@ -132,6 +132,27 @@ describe('assessment control: cancel, one run per cluster, time limit, events', 
     expect(both).toBe(0);
   });
 
+  it('fails a run left running past its time limit (its job lost) instead of letting it block the cluster', async () => {
+    const cluster = await registerFakeCluster(harness, fake, 'abandoned');
+    const stuck = await create(cluster);
+    await waitFor(stuck, (assessment) => assessment.status !== 'queued');
+    await waitFor(stuck, (assessment) => ['succeeded', 'failed'].includes(assessment.status));
+    // As if its worker had died for good an hour ago, with the job gone.
+    await data.query(
+      "UPDATE assessments SET status = 'running', started_at = now() - interval '1 day', finished_at = NULL WHERE id = $1",
+      [stuck],
+    );
+    const next = await assessCluster(harness, cluster);
+    expect(next.status).toBe('succeeded');
+    // Read from the table: the API answered this id while it was finished, and finished rows are cached.
+    const [abandoned]: { status: string; failure: string }[] = await data.query(
+      'SELECT status, failure FROM assessments WHERE id = $1',
+      [stuck],
+    );
+    expect(abandoned!.status).toBe('failed');
+    expect(abandoned!.failure).toMatch(/abandoned/);
+  });
+
   it('streams every stage change in order as server-sent events, ending with the outcome', async () => {
     const cluster = await registerFakeCluster(harness, fake, 'streamed');
     const id = await create(cluster);

@@ -55,7 +55,11 @@ export async function collectCluster(
   options: CollectOptions = {},
 ): Promise<Collection> {
   const httpOptions = options.http ?? DEFAULT_KUBE_HTTP_OPTIONS;
-  const http = await KubeHttp.connect(kubeConfig, httpOptions, options.signal);
+  // Stops every list at the first failure, or when the caller stops: no request outlives the collection.
+  const stop = new AbortController();
+  const forwardStop = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', forwardStop, { once: true });
+  const http = await KubeHttp.connect(kubeConfig, httpOptions, stop.signal);
   try {
     const table = [...(options.resources ?? COLLECTED_RESOURCES)];
     const discovery = await discover(http, table);
@@ -72,7 +76,7 @@ export async function collectCluster(
             resource,
             await listResource(http, resource, {
               metadataOnly: resource === SECRET_METADATA_RESOURCE,
-              ...(options.signal && { signal: options.signal }),
+              signal: stop.signal,
               onPage: (objects) => {
                 progress.objects += objects;
                 options.onProgress?.({ ...progress });
@@ -82,6 +86,7 @@ export async function collectCluster(
         } catch (error) {
           const reason = gapReason(error);
           if (!reason) {
+            stop.abort(error);
             throw error;
           }
           coverageGaps.push({ kind: resource.kind, reason });
@@ -90,7 +95,11 @@ export async function collectCluster(
         options.onProgress?.({ ...progress });
       }
     };
-    await Promise.all(Array.from({ length: httpOptions.maxSockets }, listNext));
+    const lists = await Promise.allSettled(Array.from({ length: httpOptions.maxSockets }, listNext));
+    const failed = lists.find((list): list is PromiseRejectedResult => list.status === 'rejected');
+    if (failed) {
+      throw options.signal?.aborted ? options.signal.reason : failed.reason;
+    }
     // In table order, whatever order the lists finished in: the same cluster gives the same inventory.
     const objects = planned.flatMap((resource) => listed.get(resource) ?? []);
     const nodes = objects.filter((object) => object.kind === 'Node');
@@ -105,6 +114,7 @@ export async function collectCluster(
       },
     };
   } finally {
+    options.signal?.removeEventListener('abort', forwardStop);
     http.close();
   }
 }

@@ -76,7 +76,10 @@ function connectionError(error: Error): Error {
   if (error instanceof DomainError || error instanceof KubeConnectionError) {
     return error;
   }
-  return new KubeConnectionError(error.message, (error as NodeJS.ErrnoException).code);
+  // Node's own messages name the address connected to (`connect ECONNREFUSED 10.0.0.4:6443`): callers show this
+  // one to users, who must learn nothing about the resolved addresses of a name.
+  const code = (error as NodeJS.ErrnoException).code;
+  return new KubeConnectionError(`the API server could not be reached${code ? ` (${code})` : ''}`, code);
 }
 
 function parseRetryAfter(value: string | string[] | undefined): number | undefined {

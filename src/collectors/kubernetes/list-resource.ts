@@ -28,7 +28,12 @@ function pathOf(resource: CollectedResource): string {
  * What the checks need of an object as listed: its kind and apiVersion (lists leave them out of items) and
  * nothing of the server's bookkeeping — `managedFields` and the last-applied copy roughly double an object.
  */
-function normalize(item: KubeObject, resource: CollectedResource): KubeObject {
+function normalize(item: KubeObject, resource: CollectedResource, metadataOnly: boolean): KubeObject {
+  if (metadataOnly) {
+    // Whatever the server sent (a proxy may ignore the metadata-only Accept header), only metadata is kept:
+    // a Secret's values must never reach the inventory.
+    item = { metadata: item.metadata } as KubeObject;
+  }
   item.apiVersion = apiVersionOf(resource);
   item.kind = resource.kind;
   const metadata = item.metadata as KubeObject['metadata'] & { managedFields?: unknown };
@@ -70,7 +75,10 @@ export async function listResource(
         );
         const items = page.items ?? [];
         for (const item of items) {
-          objects.push(normalize(item, resource));
+          // An item without metadata is no object a check could name: skipped, not fatal.
+          if (item?.metadata) {
+            objects.push(normalize(item, resource, options.metadataOnly === true));
+          }
         }
         options.onPage?.(items.length);
         token = page.metadata?.continue || undefined;

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { withTimeout } from '../../common/async/with-timeout';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { JobName, QueueName, type RunAssessmentPayload } from '../../common/queue/queues';
@@ -44,7 +45,7 @@ export class AssessmentQueue {
   /** Removes a job that has not started; an active one stops by itself when it sees the cancel. */
   async discard(assessmentId: string): Promise<void> {
     try {
-      await this.queue.remove(assessmentId);
+      await withTimeout(this.queue.remove(assessmentId), ENQUEUE_TIMEOUT_MS, 'redis');
     } catch {
       // Locked by a worker, or Redis away: the run notices the cancelled status within a second.
     }

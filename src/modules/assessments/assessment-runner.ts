@@ -64,6 +64,9 @@ function selectionOf(profile: AssessmentProfile): CheckSelection {
   };
 }
 
+/** Beyond its time limit, a run that is still marked running is taken as abandoned after this much more. */
+const ABANDON_GRACE_MS = 5 * 60_000;
+
 const FINISHED = [AssessmentStatus.Succeeded, AssessmentStatus.Failed, AssessmentStatus.Cancelled];
 
 /**
@@ -88,7 +91,9 @@ export class AssessmentRunner {
     if (!assessment || FINISHED.includes(assessment.status)) {
       return RunOutcome.Skipped;
     }
-    const started = await this.assessments.start(assessment.id, assessment.clusterId, new Date());
+    const now = new Date();
+    const abandonedBefore = new Date(now.getTime() - this.config.assessmentTimeLimitMs - ABANDON_GRACE_MS);
+    const started = await this.assessments.start(assessment.id, assessment.clusterId, now, abandonedBefore);
     if (started !== 'started') {
       return started === 'busy' ? RunOutcome.Busy : RunOutcome.Skipped;
     }
@@ -98,7 +103,10 @@ export class AssessmentRunner {
     );
     try {
       const timings = await this.stages(assessment, control);
-      await this.assessments.succeed(assessment.id, timings, new Date());
+      if (!(await this.assessments.succeed(assessment.id, timings, new Date()))) {
+        // Cancelled after the last check: the cancel has deleted the findings and published the outcome.
+        return RunOutcome.Cancelled;
+      }
       await this.events.publish(assessment.id, {
         status: AssessmentStatus.Succeeded,
         stage: AssessmentStage.Done,

@@ -144,9 +144,22 @@ export class AssessmentRepository {
    * runs never load one API server together. A transaction-scoped advisory lock on the cluster makes the check
    * and the update one step for concurrent workers.
    */
-  start(id: string, clusterId: string, at: Date): Promise<'started' | 'inactive' | 'busy'> {
+  start(
+    id: string,
+    clusterId: string,
+    at: Date,
+    abandonedBefore: Date,
+  ): Promise<'started' | 'inactive' | 'busy'> {
     return this.assessments.manager.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`assessment-run:${clusterId}`]);
+      // A run that started before its time limit could have ended is no longer running anywhere (its job was
+      // lost or failed without reaching the processor): it must not hold the cluster forever.
+      await manager.query(
+        `UPDATE assessments SET status = 'failed', finished_at = $3,
+           failure = 'the run was abandoned: it did not end within its time limit'
+         WHERE cluster_id = $1 AND status = 'running' AND id <> $2 AND started_at < $4`,
+        [clusterId, id, at, abandonedBefore],
+      );
       const others: unknown[] = await manager.query(
         "SELECT 1 FROM assessments WHERE cluster_id = $1 AND status = 'running' AND id <> $2 LIMIT 1",
         [clusterId, id],
@@ -217,8 +230,9 @@ export class AssessmentRepository {
     await this.assessments.update({ id, status: AssessmentStatus.Running }, { ...results });
   }
 
-  async succeed(id: string, timings: StageTimings, at: Date): Promise<void> {
-    await this.assessments.update(
+  /** Ends a running assessment as succeeded; false when it is no longer running (cancelled meanwhile). */
+  async succeed(id: string, timings: StageTimings, at: Date): Promise<boolean> {
+    const result = await this.assessments.update(
       { id, status: AssessmentStatus.Running },
       {
         status: AssessmentStatus.Succeeded,
@@ -228,6 +242,7 @@ export class AssessmentRepository {
         finishedAt: at,
       },
     );
+    return (result.affected ?? 0) > 0;
   }
 
   /** Ends an active assessment as failed; a finished one keeps its outcome. */

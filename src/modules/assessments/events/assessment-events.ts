@@ -26,6 +26,7 @@ const MAX_EVENTS = 2_000;
 const RETENTION_SECONDS = 24 * 3600;
 const BLOCK_MS = 2_000;
 const CONNECT_TIMEOUT_MS = 3_000;
+const PUBLISH_TIMEOUT_MS = 2_000;
 
 /** Follows one assessment's events on an open connection; see AssessmentEvents.open. */
 export type EventFollower = (
@@ -60,8 +61,15 @@ export class AssessmentEvents {
       const client = await this.client();
       const key = this.key(assessmentId);
       const data = JSON.stringify({ ...event, at: new Date().toISOString() });
-      await client.xadd(key, 'MAXLEN', '~', String(MAX_EVENTS), '*', 'event', data);
-      await client.expire(key, RETENTION_SECONDS);
+      // A half-open Redis must not stall a run or a request: an event is not worth waiting for.
+      await withTimeout(
+        Promise.all([
+          client.xadd(key, 'MAXLEN', '~', String(MAX_EVENTS), '*', 'event', data),
+          client.expire(key, RETENTION_SECONDS),
+        ]),
+        PUBLISH_TIMEOUT_MS,
+        'redis',
+      );
     } catch (error) {
       this.logger.warn(`assessment ${assessmentId}: event not published: ${(error as Error).message}`);
     }
