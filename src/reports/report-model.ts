@@ -1,0 +1,106 @@
+import type { CheckStatus } from '../engine/check-result';
+import type { ResourceRef } from '../engine/finding';
+import type { CheckMeta, Framework, Layer, Phase, Principle, Severity } from '../engine/model';
+import type { CheckCounts, SeverityCounts } from '../engine/scoring';
+import type { ReportChanges, ReportInput } from './report-input';
+
+/** Where the cluster stands overall, from its score and its open critical and high findings. */
+export enum Posture {
+  Critical = 'critical',
+  Poor = 'poor',
+  Fair = 'fair',
+  Good = 'good',
+}
+
+export interface AffectedResource {
+  resource: ResourceRef;
+  container?: string;
+  message: string;
+  evidencePath: string;
+}
+
+/** One failing check and the resources it failed on, in priority order. */
+export interface CheckSection {
+  check: CheckMeta;
+  /** Open findings (accepted and false positives are in the triage section). */
+  open: number;
+  /** The first affected resources; `open - resources.length` more are in the appendix. */
+  resources: AffectedResource[];
+  truncated: number;
+}
+
+export interface Risk {
+  check: CheckMeta;
+  open: number;
+}
+
+export interface MatrixCell {
+  layer: Layer;
+  phase: Phase;
+  score: number | null;
+  checks: CheckCounts;
+  open: SeverityCounts;
+}
+
+export interface TriageEntry {
+  check: CheckMeta | undefined;
+  checkId: string;
+  resource: ResourceRef;
+  container?: string;
+  justification: string;
+  expiresAt?: string;
+  /** Accepted through an exception (waiver) rather than by a consultant's decision on the finding. */
+  byException: boolean;
+}
+
+export interface GapEntry {
+  kind: string;
+  reason: string;
+  /** Checks left unevaluated because of it. */
+  checks: string[];
+}
+
+/**
+ * The content of a report, computed once and rendered twice (Markdown and PDF): sections in order, lists
+ * already sorted and truncated. Built by `buildReport` from a `ReportInput`; deterministic.
+ */
+export interface ReportModel {
+  cover: {
+    reportId: string;
+    consultancy: ReportInput['consultancy'];
+    client: string;
+    engagement?: string;
+    cluster: ReportInput['cluster'];
+    assessedAt: string;
+    confidentiality: string;
+  };
+  executive: {
+    posture: Posture;
+    score: number | null;
+    open: SeverityCounts;
+    accepted: number;
+    falsePositives: number;
+    topRisks: Risk[];
+    changes?: ReportChanges;
+  };
+  matrix: { layers: Layer[]; phases: Phase[]; cells: MatrixCell[] };
+  principles: { principle: Principle; score: number | null; checks: CheckCounts; open: SeverityCounts }[];
+  frameworks: { framework: Framework; checks: CheckCounts; passRate: number | null }[];
+  findings: CheckSection[];
+  remediation: { quickWins: Risk[]; structural: Risk[] };
+  limitations: {
+    gaps: GapEntry[];
+    notEvaluated: { check: CheckMeta; reason: string }[];
+    inputErrors: ReportInput['inputErrors'];
+    checkStatuses: Record<CheckStatus, number>;
+  };
+  triage: { accepted: TriageEntry[]; falsePositives: TriageEntry[]; expiredExceptions: string[] };
+  /** Every open finding, by check then resource: the full lists the sections truncate. */
+  appendix: {
+    checkId: string;
+    severity: Severity;
+    resource: ResourceRef;
+    container?: string;
+    message: string;
+  }[];
+}
