@@ -245,11 +245,20 @@ export class AssessmentRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Ends an active assessment as failed; a finished one keeps its outcome. */
-  async fail(id: string, failure: string, at: Date): Promise<void> {
-    await this.assessments.update(
-      { id, status: In(ACTIVE) },
-      { status: AssessmentStatus.Failed, failure, finishedAt: at },
-    );
+  /**
+   * Ends an active assessment as failed, and deletes the findings it had stored: a failed run has no results,
+   * not part of them. A finished one keeps its outcome.
+   */
+  fail(id: string, failure: string, at: Date): Promise<void> {
+    return this.assessments.manager.transaction(async (manager) => {
+      const result = await manager.update(
+        AssessmentEntity,
+        { id, status: In(ACTIVE) },
+        { status: AssessmentStatus.Failed, failure, finishedAt: at },
+      );
+      if ((result.affected ?? 0) > 0) {
+        await manager.query('DELETE FROM findings WHERE assessment_id = $1', [id]);
+      }
+    });
   }
 }
