@@ -18,7 +18,11 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The PDF report's monospace font (Roboto comes with pdfmake in node_modules).
+COPY --from=build /app/src/reports/pdf/fonts ./dist/src/reports/pdf/fonts
 COPY bin ./bin
+# Report templates, read at run time.
+COPY reports ./reports
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

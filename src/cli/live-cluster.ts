@@ -28,15 +28,16 @@ function loadKubeconfig(path: string, context: string | undefined): KubeConfig {
   return kubeConfig;
 }
 
-/** Lists what the selected checks read from the cluster the kubeconfig points at. */
+/** Lists what the selected checks read from the kubeconfig's cluster, and names the context used. */
 export async function collectLive(
   path: string,
   context: string | undefined,
   checks: readonly Check[],
-): Promise<Collection> {
+): Promise<Collection & { context: string }> {
   const kubeConfig = loadKubeconfig(path, context);
   try {
-    return await collectCluster(kubeConfig, { resources: resourcesFor(checks) });
+    const collection = await collectCluster(kubeConfig, { resources: resourcesFor(checks) });
+    return { ...collection, context: kubeConfig.getCurrentContext() };
   } catch (error) {
     if (error instanceof KubeHttpError || error instanceof KubeConnectionError) {
       throw new UsageError(`cannot collect from ${kubeConfig.getCurrentCluster()!.server}: ${error.message}`);

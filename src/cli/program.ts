@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Check } from '../engine/check';
 import { Framework, Layer, Phase, Principle, Severity } from '../engine/model';
 import { DomainError } from '../common/errors/domain-error';
+import { REPORT_FORMATS } from '../reports/render-report';
 import { VERSION } from '../version';
 import { apiKeyCommand } from './api-key-command';
 import { type CatalogFormat, renderCatalog } from './checks-command';
@@ -42,9 +43,16 @@ function scanCommand(catalog: readonly Check[], io: CliIo, setExit: (code: ExitC
     .option('--kubeconfig <file>', 'collect from the live cluster this kubeconfig points at (read-only)')
     .option('--context <name>', 'with --kubeconfig: the context to use instead of the current one')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['json', 'md', 'sarif']).default('md'),
+      new Option('--format <format>', 'output format: a report (md), or results (json, sarif)')
+        .choices(['json', ...REPORT_FORMATS, 'sarif'])
+        .default('md'),
     )
     .option('--out <file>', 'write the output to a file instead of standard output')
+    .option('--client <name>', 'report: the client it is for', 'Unnamed client')
+    .option('--cluster <name>', "report: the cluster's name (default: the context, or the files scanned)")
+    .option('--consultancy <name>', 'report: who prepared it', 'Kubeassay')
+    .option('--engagement <name>', 'report: the engagement it belongs to')
+    .option('--confidentiality <text>', 'report: the marking on its cover and last line', 'Confidential')
     .option('--check <ids>', 'only these checks (comma-separated)', list())
     .option(
       '--layer <layers>',

@@ -11,16 +11,19 @@ import type { Framework, Layer, Phase, Principle } from '../engine/model';
 import { type Severity, severityRank } from '../engine/model';
 import { scan, type ScanOptions, type ScanResult } from '../engine/scan';
 import { selectChecks, UnknownCheckError } from '../engine/selection';
+import { buildReport } from '../reports/build-report';
+import { renderReport, type ReportFormat } from '../reports/render-report';
+import { reportInputFromScan } from '../reports/scan-report-input';
 import { renderJson } from './formats/json';
-import { renderMarkdown } from './formats/markdown';
 import { renderSarif } from './formats/sarif';
 import type { CliIo } from './io';
 import { loadExceptions } from './load-exceptions';
+import { assessmentDate, type ReportFlags, reportParties, type ScannedCluster } from './report-parties';
 import { ExitCode, UsageError } from './usage-error';
 
-export type OutputFormat = 'json' | 'md' | 'sarif';
+export type OutputFormat = 'json' | 'sarif' | ReportFormat;
 
-export interface ScanCommandOptions {
+export interface ScanCommandOptions extends ReportFlags {
   snapshot?: string;
   kubeconfig?: string;
   context?: string;
@@ -67,14 +70,33 @@ function inputErrorLine(error: InputError): string {
   return `${location}: ${error.code}: ${error.message}`;
 }
 
-function render(format: OutputFormat, result: ScanResult, checks: readonly Check[]): string {
-  switch (format) {
+/** What was scanned: objects and coverage gaps, input errors, and the cluster as the source knows it. */
+interface Scanned {
+  input: InventoryInput;
+  errors: InputError[];
+  cluster: ScannedCluster;
+}
+
+async function render(
+  result: ScanResult,
+  checks: readonly Check[],
+  scanned: Scanned,
+  options: ScanCommandOptions,
+  io: CliIo,
+): Promise<string | Buffer> {
+  switch (options.format) {
     case 'json':
       return renderJson(result);
-    case 'md':
-      return renderMarkdown(result, checks);
     case 'sarif':
       return renderSarif(result, checks);
+    default: {
+      const parties = reportParties(options, scanned.cluster, assessmentDate(io.env ?? {}, new Date()));
+      const input = {
+        ...reportInputFromScan(result, checks, parties),
+        coverageGaps: scanned.input.coverageGaps ?? [],
+      };
+      return renderReport(options.format, buildReport(input));
+    }
   }
 }
 
@@ -115,7 +137,7 @@ async function inventoryInput(
   options: ScanCommandOptions,
   checks: readonly Check[],
   io: CliIo,
-): Promise<{ input: InventoryInput; errors: InputError[] }> {
+): Promise<Scanned> {
   const inputs = [...paths, ...(options.snapshot ? [options.snapshot] : [])];
   if (options.kubeconfig !== undefined) {
     if (inputs.length > 0) {
@@ -128,13 +150,15 @@ async function inventoryInput(
       io.stderr.write(`kubeassay: coverage gap: ${gap.kind}: ${gap.reason}\n`);
     }
     const { version, platform } = collection.cluster;
+    const cluster = { ...(version && { version }), ...(platform && { platform }) };
     return {
       input: {
         objects: collection.objects.map((object) => ({ object })),
         coverageGaps: collection.coverageGaps,
-        cluster: { ...(version && { version }), ...(platform && { platform }) },
+        cluster,
       },
       errors: [],
+      cluster: { name: collection.context, ...cluster },
     };
   }
   if (options.context !== undefined) {
@@ -150,7 +174,11 @@ async function inventoryInput(
     { ...DEFAULT_PARSE_LIMITS, maxFileBytes: options.maxFileSize },
     io.stdin,
   );
-  return { input: { objects: loaded.objects }, errors: loaded.errors };
+  return {
+    input: { objects: loaded.objects },
+    errors: loaded.errors,
+    cluster: { name: inputs.map((input) => (input === '-' ? 'standard input' : input)).join(', ') },
+  };
 }
 
 /** `kubeassay scan`: load manifests, a snapshot or a live cluster, evaluate, write the chosen format. */
@@ -162,10 +190,10 @@ export async function runScan(
 ): Promise<ExitCode> {
   const checks = select(catalog, options);
   const exceptions = options.exceptions ? await loadExceptions(options.exceptions, catalog) : [];
-  const { input, errors } = await inventoryInput(paths, options, checks, io);
-  const result = scan(checks, input, scanOptions(options, exceptions));
-  result.inputErrors.unshift(...errors);
-  const output = render(options.format, result, checks);
+  const scanned = await inventoryInput(paths, options, checks, io);
+  const result = scan(checks, scanned.input, scanOptions(options, exceptions));
+  result.inputErrors.unshift(...scanned.errors);
+  const output = await render(result, checks, scanned, options, io);
   if (options.out) {
     await writeFile(options.out, output);
   } else {

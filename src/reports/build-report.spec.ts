@@ -1,7 +1,7 @@
 import { loadPaths } from '../collectors/manifests/load-paths';
 import { DEFAULT_PARSE_LIMITS } from '../collectors/manifests/limits';
 import { catalog } from '../engine/checks/catalog';
-import { Layer } from '../engine/model';
+import { Layer, Phase, Principle } from '../engine/model';
 import { scan } from '../engine/scan';
 import { buildReport, RESOURCES_PER_CHECK } from './build-report';
 import { Posture } from './report-model';
@@ -53,5 +53,25 @@ describe('buildReport', () => {
     expect(planned.sort()).toEqual(model.findings.map((section) => section.check.id).sort());
     expect(model.remediation.quickWins.every((risk) => risk.check.layer === Layer.Application)).toBe(true);
     expect(model.matrix.cells).toHaveLength(model.matrix.layers.length * model.matrix.phases.length);
+  });
+
+  it('rates each heat-map cell and principle by the posture rule, and leaves unrated what nothing evaluated', async () => {
+    const model = buildReport(await exampleInput());
+    const cell = (layer: Layer, phase: Phase) =>
+      model.matrix.cells.find((entry) => entry.layer === layer && entry.phase === phase)!;
+    expect(cell(Layer.Application, Phase.Runtime)).toMatchObject({ posture: Posture.Critical });
+    expect(cell(Layer.Orchestrator, Phase.Distribute)).toMatchObject({ score: null, posture: null });
+    expect(model.principles.find((entry) => entry.principle === Principle.Auditing)).toMatchObject({
+      posture: Posture.Good,
+    });
+  });
+
+  it('keeps the file and line of each finding from manifests, for the engineers who fix them', async () => {
+    const model = buildReport(await exampleInput());
+    expect(model.findings[0]!.resources[0]!.source).toEqual({
+      file: 'examples/shop/monitoring/log-agent.yaml',
+      line: 50,
+    });
+    expect(model.appendix.every((entry) => entry.source?.file.startsWith('examples/'))).toBe(true);
   });
 });

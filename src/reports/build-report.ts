@@ -34,6 +34,11 @@ function posture(score: number | null, open: ReportModel['executive']['open']): 
   return score !== null && score >= 85 && open.medium === 0 ? Posture.Good : Posture.Fair;
 }
 
+/** A heat-map cell's or a principle's posture; none when none of its checks was evaluated. */
+function partPosture(score: number | null, open: ReportModel['executive']['open']): Posture | null {
+  return score === null ? null : posture(score, open);
+}
+
 /**
  * A workload's own settings (application layer) are fixed by a patch to its manifest: a quick win. The
  * orchestrator and system layers need changes to the platform (policies, RBAC design, node configuration).
@@ -86,6 +91,7 @@ function sections(checks: Map<string, CheckMeta>, byCheck: Map<string, ReportFin
           ...(finding.container && { container: finding.container }),
           message: finding.message,
           evidencePath: finding.evidence.path,
+          ...(finding.source && { source: finding.source }),
         })),
         truncated: sorted.length - shown.length,
       };
@@ -149,13 +155,26 @@ export function buildReport(input: ReportInput): ReportModel {
       cells: Object.values(Layer).flatMap((layer) =>
         Object.values(Phase).map((phase) => {
           const score = input.scores.matrix[layer][phase];
-          return { layer, phase, score: score.score, checks: score.checks, open: score.findings };
+          return {
+            layer,
+            phase,
+            score: score.score,
+            posture: partPosture(score.score, score.findings),
+            checks: score.checks,
+            open: score.findings,
+          };
         }),
       ),
     },
     principles: Object.values(Principle).map((principle) => {
       const score = input.scores.principles[principle];
-      return { principle, score: score.score, checks: score.checks, open: score.findings };
+      return {
+        principle,
+        score: score.score,
+        posture: partPosture(score.score, score.findings),
+        checks: score.checks,
+        open: score.findings,
+      };
     }),
     frameworks: REPORTED_FRAMEWORKS.map((framework) => ({
       framework,
@@ -175,6 +194,7 @@ export function buildReport(input: ReportInput): ReportModel {
         .sort((a, b) => compareText(a.check.id, b.check.id)),
       inputErrors: input.inputErrors,
       checkStatuses: input.summary.checks,
+      exempted: input.summary.exempted,
     },
     triage: {
       accepted: triaged.filter((finding) => finding.status === 'accepted').map((f) => triageEntry(f, checks)),
@@ -193,6 +213,7 @@ export function buildReport(input: ReportInput): ReportModel {
         resource: finding.resource,
         ...(finding.container && { container: finding.container }),
         message: finding.message,
+        ...(finding.source && { source: finding.source }),
       })),
     ),
   };

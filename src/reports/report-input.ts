@@ -1,6 +1,6 @@
 import type { CheckResult } from '../engine/check-result';
 import type { ExceptionReport } from '../engine/exceptions';
-import type { ResourceRef } from '../engine/finding';
+import type { FindingSource, ResourceRef } from '../engine/finding';
 import type { InputError } from '../engine/input-error';
 import type { CoverageGap } from '../engine/inventory/inventory';
 import type { CheckMeta, Severity } from '../engine/model';
@@ -15,6 +15,7 @@ export interface ReportFinding {
   container?: string;
   message: string;
   evidence: { path: string; value?: unknown };
+  source?: FindingSource;
   /** `open`, `accepted` or `false_positive`. */
   status: string;
   justification?: string;

@@ -1,5 +1,5 @@
 import type { CheckStatus } from '../engine/check-result';
-import type { ResourceRef } from '../engine/finding';
+import type { FindingSource, ResourceRef } from '../engine/finding';
 import type { CheckMeta, Framework, Layer, Phase, Principle, Severity } from '../engine/model';
 import type { CheckCounts, SeverityCounts } from '../engine/scoring';
 import type { ReportChanges, ReportInput } from './report-input';
@@ -17,6 +17,8 @@ export interface AffectedResource {
   container?: string;
   message: string;
   evidencePath: string;
+  /** File and line (and Helm template) of a scanned manifest; absent for live clusters. */
+  source?: FindingSource;
 }
 
 /** One failing check and the resources it failed on, in priority order. */
@@ -38,6 +40,8 @@ export interface MatrixCell {
   layer: Layer;
   phase: Phase;
   score: number | null;
+  /** The posture rule applied to the cell, so both renderings colour it alike; null if nothing evaluated. */
+  posture: Posture | null;
   checks: CheckCounts;
   open: SeverityCounts;
 }
@@ -84,7 +88,13 @@ export interface ReportModel {
     changes?: ReportChanges;
   };
   matrix: { layers: Layer[]; phases: Phase[]; cells: MatrixCell[] };
-  principles: { principle: Principle; score: number | null; checks: CheckCounts; open: SeverityCounts }[];
+  principles: {
+    principle: Principle;
+    score: number | null;
+    posture: Posture | null;
+    checks: CheckCounts;
+    open: SeverityCounts;
+  }[];
   frameworks: { framework: Framework; checks: CheckCounts; passRate: number | null }[];
   findings: CheckSection[];
   remediation: { quickWins: Risk[]; structural: Risk[] };
@@ -93,6 +103,8 @@ export interface ReportModel {
     notEvaluated: { check: CheckMeta; reason: string }[];
     inputErrors: ReportInput['inputErrors'];
     checkStatuses: Record<CheckStatus, number>;
+    /** Findings on system components left out by the default exemptions. */
+    exempted: number;
   };
   triage: { accepted: TriageEntry[]; falsePositives: TriageEntry[]; expiredExceptions: string[] };
   /** Every open finding, by check then resource: the full lists the sections truncate. */
@@ -102,5 +114,6 @@ export interface ReportModel {
     resource: ResourceRef;
     container?: string;
     message: string;
+    source?: FindingSource;
   }[];
 }

@@ -24,6 +24,7 @@ function reportFinding(finding: Finding): ReportFinding {
     ...(finding.container && { container: finding.container }),
     message: finding.message,
     evidence: finding.evidence,
+    ...(finding.source && { source: finding.source }),
     status: finding.status,
     ...(finding.exception && {
       justification: finding.exception.justification,

@@ -93,11 +93,15 @@ describe('kubeassay scan', () => {
     ]);
   });
 
-  it('prints a Markdown summary with the layer × phase heat map and findings grouped by check', async () => {
+  it('prints the Markdown report by default, with the layer × phase heat map and findings grouped by check', async () => {
     const run = await kubeassay(['scan', '-', '--check', 'container-privileged'], privilegedPod);
-    expect(run.stdout).toContain('| application | – | – | – | 0 (1 open) |');
-    expect(run.stdout).toContain('### Container runs privileged — `container-privileged`');
-    expect(run.stdout).toContain('| Pod shop/debug (container shell) | Container shell runs privileged |');
+    expect(run.stdout).toContain(
+      '| **Application** | — no checks | — no checks | — no checks | 🟥 0.0 · 1 open (1 critical) |',
+    );
+    expect(run.stdout).toContain(
+      '### 5.1 Container runs privileged\n\n**Critical** · `container-privileged`',
+    );
+    expect(run.stdout).toContain('| Pod shop/debug | shell | Container shell runs privileged |');
   });
 
   it('writes the output to --out', async () => {

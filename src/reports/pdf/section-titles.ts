@@ -1,0 +1,14 @@
+/** The report's sections, in order, titled as in the Markdown report. */
+export const SECTION_TITLES = {
+  executive: '1. Executive summary',
+  heatMap: '2. Layer × phase heat map',
+  principles: '3. Principles',
+  frameworks: '4. Framework coverage',
+  findings: '5. Findings by check',
+  remediation: '6. Remediation plan',
+  limitations: '7. Coverage gaps and limitations',
+  triage: '8. Triage decisions',
+  methodology: 'Appendix A. Methodology',
+  glossary: 'Appendix B. Glossary',
+  appendix: 'Appendix C. All findings',
+} as const;
