@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { benchDatabase } from './support/bench-database';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { QueueName } from '../src/common/queue/queues';
-import { type AppConfig, loadConfig } from '../src/config/config';
 import { createApi } from '../src/http/create-api';
 import { ApiKeyService } from '../src/modules/auth/api-key.service';
 import { Role } from '../src/modules/auth/role';
@@ -19,9 +17,6 @@ import { listen, throughput, type ThroughputResult } from './api/throughput';
 
 const OUT_DIR = join(__dirname, 'out');
 const RESULTS_FILE = join(OUT_DIR, 'api-results.json');
-const POSTGRES = 'postgres://postgres@127.0.0.1:5432';
-/** A 50k-pod JSON snapshot is ~250 MB. */
-const SNAPSHOT_MAX_BYTES = 512 * 1024 * 1024;
 
 enum Part {
   Throughput = 'throughput',
@@ -36,27 +31,6 @@ interface ApiBenchResults {
 }
 
 const progress = (message: string) => console.error(`[bench:api] ${message}`);
-
-/** Its own database (created by createApi, dropped at the end) and its own queue prefix; no log output. */
-function benchConfig(databaseUrl: string, suffix: string): AppConfig {
-  return loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    KUBEASSAY_QUEUE_PREFIX: `kubeassay-bench-${suffix}`,
-    KUBEASSAY_SNAPSHOT_MAX_BYTES: String(SNAPSHOT_MAX_BYTES),
-  });
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const client = new Client({ connectionString: `${POSTGRES}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function measure(client: ApiClient, databaseUrl: string, parts: readonly Part[]) {
   const results: ApiBenchResults = { date: new Date().toISOString(), machine: machine() };
@@ -73,13 +47,12 @@ async function measure(client: ApiClient, databaseUrl: string, parts: readonly P
 
 /** The API and a worker in this process, on a fresh database; an admin key minted as the CLI does. */
 async function main(parts: readonly Part[]): Promise<void> {
-  const suffix = randomBytes(6).toString('hex');
-  const database = `kubeassay_bench_${suffix}`;
-  const config = benchConfig(`${POSTGRES}/${database}`, suffix);
+  const database = benchDatabase();
+  const { config } = database;
   let api: INestApplication | undefined;
   let worker: INestApplicationContext | undefined;
   try {
-    progress(`starting the API on ${database}`);
+    progress(`starting the API on ${database.name}`);
     api = await createApi(config);
     api.useLogger(false);
     const baseUrl = await listen(api);
@@ -93,7 +66,7 @@ async function main(parts: readonly Part[]): Promise<void> {
     await worker?.get<Queue>(getQueueToken(QueueName.AssessmentRun)).obliterate({ force: true });
     await worker?.close();
     await api?.close();
-    await dropDatabase(database);
+    await database.drop();
   }
 }
 

@@ -10,6 +10,7 @@ import { Role } from '../../src/modules/auth/role';
 import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi } from '../support/api';
 import { apiClient, type ApiClient } from '../support/client';
+import { listAllFindings, runAssessment } from '../support/assessment-runs';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const DAY_MS = 86_400_000;
@@ -65,34 +66,14 @@ describe('triage end to end', () => {
     raw(`/v1/findings/${id}`, { method: 'PATCH', body, ...(key && { key }) });
 
   async function assess(): Promise<Assessment> {
-    const created = await consultant.POST('/v1/assessments', { body: { engagementId, clusterId } });
-    expect(created.response.status).toBe(202);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { data } = await consultant.GET('/v1/assessments/{id}', {
-        params: { path: { id: created.data!.id } },
-      });
-      if (['succeeded', 'failed', 'cancelled'].includes(data!.status) || Date.now() > deadline) {
-        expect(data!.status).toBe('succeeded');
-        return data!;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const assessment = await runAssessment(consultant, { engagementId, clusterId }, 60_000);
+    expect(assessment.status).toBe('succeeded');
+    return assessment;
   }
 
   async function findingsOf(assessment: Assessment): Promise<Map<string, Finding>> {
-    const byFingerprint = new Map<string, Finding>();
-    let cursor: string | undefined;
-    do {
-      const { data } = await consultant.GET('/v1/assessments/{id}/findings', {
-        params: { path: { id: assessment.id }, query: { limit: 500, ...(cursor && { cursor }) } },
-      });
-      for (const finding of data!.items) {
-        byFingerprint.set(finding.fingerprint, finding);
-      }
-      cursor = data!.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    return byFingerprint;
+    const findings = await listAllFindings(consultant, assessment.id);
+    return new Map(findings.map((finding) => [finding.fingerprint, finding]));
   }
 
   /** The open counts by severity after these findings left them. */

@@ -1,15 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { components } from '../../openapi/schema';
 import { AppModule } from '../../src/app.module';
 import type { AppConfig } from '../../src/config/config';
 import { Role } from '../../src/modules/auth/role';
 import { startTestApi, type TestApi } from './api';
+import { type Assessment, type Finding, listAllFindings, runAssessment } from './assessment-runs';
 import { apiClient, type ApiClient } from './client';
 import type { FakeKube } from './fake-kube';
 
-export type Assessment = components['schemas']['AssessmentDto'];
-export type Finding = components['schemas']['FindingDto'];
+export type { Assessment, Finding };
 
 /** The fake API server listens on 127.0.0.1: tests allow loopback, which production refuses by default. */
 export const LOOPBACK_ALLOWED: Partial<AppConfig> = {
@@ -80,35 +79,11 @@ export async function registerFakeCluster(
 }
 
 /** Creates an assessment of the cluster and waits until its run has ended. */
-export async function assessCluster(harness: LiveClusterHarness, clusterId: string): Promise<Assessment> {
-  const created = await harness.consultant.POST('/v1/assessments', {
-    body: { engagementId: harness.engagementId, clusterId },
-  });
-  if (created.response.status !== 202) {
-    throw new Error(`creating the assessment answered ${created.response.status}`);
-  }
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const { data } = await harness.consultant.GET('/v1/assessments/{id}', {
-      params: { path: { id: created.data!.id } },
-    });
-    if (['succeeded', 'failed', 'cancelled'].includes(data!.status) || Date.now() > deadline) {
-      return data!;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+export function assessCluster(harness: LiveClusterHarness, clusterId: string): Promise<Assessment> {
+  return runAssessment(harness.consultant, { engagementId: harness.engagementId, clusterId });
 }
 
 /** Every finding of an assessment, through the paged listing. */
-export async function allFindings(harness: LiveClusterHarness, assessmentId: string): Promise<Finding[]> {
-  const items: Finding[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await harness.consultant.GET('/v1/assessments/{id}/findings', {
-      params: { path: { id: assessmentId }, query: { limit: 500, ...(cursor && { cursor }) } },
-    });
-    items.push(...data!.items);
-    cursor = data!.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return items;
+export function allFindings(harness: LiveClusterHarness, assessmentId: string): Promise<Finding[]> {
+  return listAllFindings(harness.consultant, assessmentId);
 }

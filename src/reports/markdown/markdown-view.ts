@@ -1,3 +1,4 @@
+import { FRAMEWORK_NAMES, LAYER_LABELS, PHASE_LABELS, PRINCIPLE_LABELS, SEVERITY_LABELS } from '../labels';
 import { SEVERITIES_BY_RANK, Severity } from '../../engine/model';
 import type { CheckCounts, SeverityCounts } from '../../engine/scoring';
 import type { Posture, ReportModel, Risk, TriageEntry } from '../report-model';
@@ -6,19 +7,14 @@ import {
   countText,
   dateTime,
   day,
-  FRAMEWORK_NAMES,
-  LAYER_LABELS,
   NOT_EVALUATED_ICON,
   openText,
-  PHASE_LABELS,
   placeText,
   POSTURE_ICONS,
   POSTURE_LABELS,
-  PRINCIPLE_LABELS,
   referencesText,
   resourceText,
   scoreText,
-  SEVERITY_LABELS,
   sourceText,
 } from './report-text';
 

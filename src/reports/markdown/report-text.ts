@@ -1,66 +1,11 @@
+import { LAYER_LABELS, PHASE_LABELS, REFERENCE_LABELS } from '../labels';
 import type { FindingSource, ResourceRef } from '../../engine/finding';
-import {
-  type CheckMeta,
-  Framework,
-  Layer,
-  Phase,
-  Principle,
-  type References,
-  SEVERITIES_BY_RANK,
-  Severity,
-} from '../../engine/model';
+import { type CheckMeta, Framework, type References, SEVERITIES_BY_RANK } from '../../engine/model';
 import type { SeverityCounts } from '../../engine/scoring';
 import { Posture } from '../report-model';
 
 // How the model's values read in a report: labels, icons, counts, dates, resources. No locale is used, so the
 // same model reads the same everywhere.
-
-export const LAYER_LABELS: Record<Layer, string> = {
-  [Layer.Application]: 'Application',
-  [Layer.Orchestrator]: 'Orchestrator',
-  [Layer.System]: 'System',
-};
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  [Phase.Develop]: 'Develop',
-  [Phase.Distribute]: 'Distribute',
-  [Phase.Deploy]: 'Deploy',
-  [Phase.Runtime]: 'Runtime',
-};
-
-export const PRINCIPLE_LABELS: Record<Principle, string> = {
-  [Principle.Authentication]: 'Authentication',
-  [Principle.Authorization]: 'Authorization',
-  [Principle.Auditing]: 'Auditing',
-  [Principle.Admission]: 'Admission',
-  [Principle.LeastPrivilege]: 'Least privilege',
-  [Principle.ZeroTrust]: 'Zero trust',
-  [Principle.Isolation]: 'Isolation',
-};
-
-export const FRAMEWORK_NAMES: Record<Framework, string> = {
-  [Framework.Cis]: 'CIS Kubernetes Benchmark',
-  [Framework.Nsa]: 'NSA/CISA Kubernetes Hardening Guidance',
-  [Framework.Mitre]: 'MITRE ATT&CK (Containers)',
-  [Framework.Polaris]: 'Polaris',
-  [Framework.Kubescape]: 'kubescape',
-};
-
-export const REFERENCE_LABELS: Record<Framework, string> = {
-  [Framework.Cis]: 'CIS',
-  [Framework.Nsa]: 'NSA/CISA',
-  [Framework.Mitre]: 'MITRE ATT&CK',
-  [Framework.Polaris]: 'Polaris',
-  [Framework.Kubescape]: 'kubescape',
-};
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  [Severity.Critical]: 'Critical',
-  [Severity.High]: 'High',
-  [Severity.Medium]: 'Medium',
-  [Severity.Low]: 'Low',
-  [Severity.Info]: 'Info',
-};
 
 /** Coloured squares: the one way to colour a table cell that GitHub and most viewers render. */
 export const POSTURE_ICONS: Record<Posture, string> = {

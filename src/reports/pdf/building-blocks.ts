@@ -1,6 +1,7 @@
+import { SEVERITY_LABELS } from '../labels';
 import type { Content, ContentColumns, ContentTable, ContentText, TableCell } from 'pdfmake/interfaces';
 import type { Severity } from '../../engine/model';
-import { SEVERITY_LABELS } from './format';
+
 import { CODE_FONT_SIZE, COLOURS, SEVERITY_COLOURS } from './theme';
 
 /** A section title: in the table of contents and the outline, on a new page unless said otherwise. */

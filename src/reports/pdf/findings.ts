@@ -1,19 +1,10 @@
+import { LAYER_LABELS, PHASE_LABELS, PRINCIPLE_LABELS, REFERENCE_LABELS } from '../labels';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces';
 import type { FindingSource, ResourceRef } from '../../engine/finding';
 import { Framework, type CheckMeta } from '../../engine/model';
 import { RESOURCES_PER_CHECK } from '../build-report';
 import type { AffectedResource, CheckSection, ReportModel } from '../report-model';
-import {
-  FRAMEWORK_SHORT_LABELS,
-  LAYER_LABELS,
-  PHASE_LABELS,
-  PRINCIPLE_LABELS,
-  catalogProse,
-  formatCount,
-  plural,
-  resourceName,
-  sourceLine,
-} from './format';
+import { catalogProse, formatCount, plural, resourceName, sourceLine } from './format';
 import {
   continuedTable,
   dataTable,
@@ -38,7 +29,7 @@ export const fixAnchor = (checkId: string) => `fix-${checkId}`;
 function referencesLine(check: CheckMeta): string {
   return Object.values(Framework)
     .filter((framework) => (check.references[framework]?.length ?? 0) > 0)
-    .map((framework) => `${FRAMEWORK_SHORT_LABELS[framework]} ${check.references[framework]!.join(', ')}`)
+    .map((framework) => `${REFERENCE_LABELS[framework]} ${check.references[framework]!.join(', ')}`)
     .join('  ·  ');
 }
 

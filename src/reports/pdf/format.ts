@@ -1,58 +1,10 @@
 import type { ContentText } from 'pdfmake/interfaces';
 import type { FindingSource, ResourceRef } from '../../engine/finding';
-import { Framework, Layer, Phase, Principle, Severity } from '../../engine/model';
 
 /**
  * Words and numbers as the PDF prints them. Nothing here reads the locale or the clock: the same model gives
  * the same text on every machine.
  */
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  [Severity.Critical]: 'Critical',
-  [Severity.High]: 'High',
-  [Severity.Medium]: 'Medium',
-  [Severity.Low]: 'Low',
-  [Severity.Info]: 'Info',
-};
-
-export const LAYER_LABELS: Record<Layer, string> = {
-  [Layer.Application]: 'Application',
-  [Layer.Orchestrator]: 'Orchestrator',
-  [Layer.System]: 'System',
-};
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  [Phase.Develop]: 'Develop',
-  [Phase.Distribute]: 'Distribute',
-  [Phase.Deploy]: 'Deploy',
-  [Phase.Runtime]: 'Runtime',
-};
-
-export const PRINCIPLE_LABELS: Record<Principle, string> = {
-  [Principle.Authentication]: 'Authentication',
-  [Principle.Authorization]: 'Authorization',
-  [Principle.Auditing]: 'Auditing',
-  [Principle.Admission]: 'Admission',
-  [Principle.LeastPrivilege]: 'Least privilege',
-  [Principle.ZeroTrust]: 'Zero trust',
-  [Principle.Isolation]: 'Isolation',
-};
-
-export const FRAMEWORK_LABELS: Record<Framework, string> = {
-  [Framework.Cis]: 'CIS Kubernetes Benchmark',
-  [Framework.Nsa]: 'NSA/CISA Kubernetes Hardening Guidance',
-  [Framework.Mitre]: 'MITRE ATT&CK (Containers)',
-  [Framework.Polaris]: 'Polaris',
-  [Framework.Kubescape]: 'kubescape',
-};
-
-export const FRAMEWORK_SHORT_LABELS: Record<Framework, string> = {
-  [Framework.Cis]: 'CIS',
-  [Framework.Nsa]: 'NSA/CISA',
-  [Framework.Mitre]: 'MITRE ATT&CK',
-  [Framework.Polaris]: 'Polaris',
-  [Framework.Kubescape]: 'kubescape',
-};
 
 const MONTHS = [
   'January',

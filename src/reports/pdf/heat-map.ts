@@ -1,8 +1,9 @@
+import { LAYER_LABELS, PHASE_LABELS } from '../labels';
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces';
 import { type Layer, type Phase, SEVERITIES_BY_RANK } from '../../engine/model';
 import type { CheckCounts } from '../../engine/scoring';
 import { Posture, type MatrixCell, type ReportModel } from '../report-model';
-import { LAYER_LABELS, PHASE_LABELS, formatCount, formatScore, plural } from './format';
+import { formatCount, formatScore, plural } from './format';
 import { paragraph, sectionTitle } from './building-blocks';
 import { SECTION_TITLES } from './section-titles';
 import {

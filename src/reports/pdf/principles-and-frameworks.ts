@@ -1,14 +1,8 @@
+import { FRAMEWORK_NAMES, PRINCIPLE_LABELS, SEVERITY_LABELS } from '../labels';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { SEVERITIES_BY_RANK } from '../../engine/model';
 import type { ReportModel } from '../report-model';
-import {
-  FRAMEWORK_LABELS,
-  PRINCIPLE_LABELS,
-  SEVERITY_LABELS,
-  formatCount,
-  formatRate,
-  formatScore,
-} from './format';
+import { formatCount, formatRate, formatScore } from './format';
 import { type HeaderCell, dataTable, paragraph, sectionTitle } from './building-blocks';
 import { SECTION_TITLES } from './section-titles';
 import { COLOURS, postureColours } from './theme';
@@ -78,7 +72,7 @@ export function principles(model: ReportModel): Content[] {
 
 export function frameworks(model: ReportModel): Content[] {
   const rows = model.frameworks.map((entry): TableCell[] => [
-    { text: FRAMEWORK_LABELS[entry.framework], bold: true },
+    { text: FRAMEWORK_NAMES[entry.framework], bold: true },
     count(entry.checks.passed),
     count(entry.checks.failed),
     count(entry.checks.notEvaluated),
