@@ -200,6 +200,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assessments/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-events": {
         parameters: {
             query?: never;
@@ -433,6 +449,110 @@ export interface paths {
             cookie?: never;
         };
         get: operations["OrganizationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a ready report (audited)
+         * @description The bytes, with Content-Type, an attachment file name and the sha256 as ETag (304 on If-None-Match). 409 REPORT_NOT_READY while queued or rendering, or when rendering failed.
+         */
+        get: operations["ReportsController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShareLinksController_list"];
+        put?: never;
+        post: operations["ShareLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}/share-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ShareLinksController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shared-reports/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a report through a share link (no API key; audited)
+         * @description 401 SHARE_LINK_INVALID for a token that was not issued (altered, forged); 410 SHARE_LINK_EXPIRED or SHARE_LINK_REVOKED once the link is no longer usable.
+         */
+        get: operations["SharedReportsController_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -718,6 +838,40 @@ export interface components {
             /** @description Unique; surrounding whitespace is dropped. */
             name: string;
         };
+        CreateReportDto: {
+            /**
+             * @description The marking on the cover and every page, e.g. "Confidential — Acme internal".
+             * @default Confidential
+             */
+            confidentiality?: string;
+            format: components["schemas"]["ReportFormat"];
+        };
+        CreateShareLinkDto: {
+            expiresInHours: number;
+        };
+        CreatedShareLinkDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The API key that created it.
+             */
+            createdBy: string;
+            /** @description Downloads through the link so far. */
+            downloads: number;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastDownloadedAt: string | null;
+            /** Format: uuid */
+            reportId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The link to hand out: GET it, without an API key, to download the report. Shown once; not stored. */
+            url: string;
+        };
         DependenciesDto: {
             /** @description PostgreSQL: SELECT 1 */
             postgres: components["schemas"]["DependencyState"];
@@ -816,7 +970,7 @@ export interface components {
             error: components["schemas"]["ErrorDetail"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "ASSESSMENT_NOT_ACTIVE" | "UNKNOWN_CHECK" | "JUSTIFICATION_REQUIRED" | "EXPIRY_REQUIRED" | "EXPIRY_NOT_IN_FUTURE" | "EXPIRY_TOO_FAR" | "FINDING_ACCEPTED_BY_EXCEPTION" | "DIFF_BASELINE_MISSING" | "DIFF_NOT_COMPARABLE" | "INVALID_CURSOR" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "ASSESSMENT_NOT_ACTIVE" | "UNKNOWN_CHECK" | "JUSTIFICATION_REQUIRED" | "EXPIRY_REQUIRED" | "EXPIRY_NOT_IN_FUTURE" | "EXPIRY_TOO_FAR" | "FINDING_ACCEPTED_BY_EXCEPTION" | "DIFF_BASELINE_MISSING" | "DIFF_NOT_COMPARABLE" | "INVALID_CURSOR" | "ASSESSMENT_NOT_SUCCEEDED" | "REPORT_NOT_READY" | "SHARE_LINK_INVALID" | "SHARE_LINK_EXPIRED" | "SHARE_LINK_REVOKED" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             details?: {
@@ -1071,6 +1225,51 @@ export interface components {
             patch: string;
             text: string;
         };
+        ReportDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            clusterId: string;
+            confidentiality: string;
+            /** @description Content-Type of GET /v1/reports/{id}/content. */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The API key that asked for it.
+             */
+            createdBy: string;
+            /** Format: uuid */
+            engagementId: string;
+            /** @description Why rendering failed. */
+            failure: string | null;
+            /** @description The file name the download carries. */
+            fileName: string;
+            format: components["schemas"]["ReportFormat"];
+            /**
+             * Format: uuid
+             * @description Also the report id printed on its cover.
+             */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            renderedAt: string | null;
+            /** @description Hex sha256 of the content (also its ETag), once ready. */
+            sha256: string | null;
+            sizeBytes: number | null;
+            status: components["schemas"]["ReportStatus"];
+        };
+        /** @enum {string} */
+        ReportFormat: "markdown" | "pdf";
+        ReportPageDto: {
+            items: components["schemas"]["ReportDto"][];
+            /** Format: uuid */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ReportStatus: "queued" | "rendering" | "ready" | "failed";
         ResourceAccessDto: {
             /** @description Whether the credentials may list it across all namespaces. */
             allowed: boolean;
@@ -1120,6 +1319,30 @@ export interface components {
             info: number;
             low: number;
             medium: number;
+        };
+        ShareLinkDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The API key that created it.
+             */
+            createdBy: string;
+            /** @description Downloads through the link so far. */
+            downloads: number;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastDownloadedAt: string | null;
+            /** Format: uuid */
+            reportId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ShareLinkListDto: {
+            items: components["schemas"]["ShareLinkDto"][];
         };
         SnapshotDto: {
             /** Format: uuid */
@@ -1536,6 +1759,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FindingFacetsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
                 };
             };
         };
@@ -2047,6 +2295,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    ReportsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                assessmentId?: string;
+                engagementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPageDto"];
+                };
+            };
+        };
+    };
+    ReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/markdown": string;
+                };
+            };
+        };
+    };
+    ShareLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkListDto"];
+                };
+            };
+        };
+    };
+    ShareLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedShareLinkDto"];
+                };
+            };
+        };
+    };
+    ShareLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedReportsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/markdown": string;
                 };
             };
         };

@@ -19,6 +19,8 @@ import { FindingsModule } from './modules/findings/findings.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ReportWorkerModule } from './modules/reports/render/report-worker.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { TriageModule } from './modules/triage/triage.module';
 
 const validation = new ValidationPipe({
@@ -50,6 +52,7 @@ export class AppModule {
         FindingsModule,
         TriageModule,
         ExceptionsModule,
+        ReportsModule,
         ChecksModule,
         HealthModule,
       ],
@@ -73,6 +76,7 @@ export class AppModule {
         QueueModule,
         MetricsModule,
         AssessmentWorkerModule,
+        ReportWorkerModule,
       ],
     };
   }

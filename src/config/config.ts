@@ -41,6 +41,12 @@ const environmentSchema = z.object({
   KUBEASSAY_ALLOW_INSECURE_TLS: booleanFlag.default('false'),
   /** The longest an assessment may run (collect to score) before it fails. */
   KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),
+  /** Where users reach the API: the origin of share links. */
+  KUBEASSAY_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** The consultancy on every report's cover. */
+  KUBEASSAY_CONSULTANCY_NAME: z.string().trim().min(1).max(200).default('Kubeassay'),
+  /** A PNG or JPEG file for the report's cover, read once by the worker. */
+  KUBEASSAY_CONSULTANCY_LOGO: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +68,10 @@ export interface AppConfig {
   clusterNetwork: { allowLoopback: boolean; allowPrivate: boolean; allowInsecureTls: boolean };
   logLevel: string;
   assessmentTimeLimitMs: number;
+  /** Origin of the URLs the API hands out (share links), without a trailing slash. */
+  publicUrl: string;
+  /** Who the reports are from: the name, and the path of a logo file when configured. */
+  consultancy: { name: string; logoPath?: string };
   /** Names of secrets that fell back to development values (logged loudly at boot). */
   developmentSecrets: string[];
 }
@@ -141,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: values.LOG_LEVEL,
     assessmentTimeLimitMs: values.KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS * 1000,
+    publicUrl: values.KUBEASSAY_PUBLIC_URL.replace(/\/+$/, ''),
+    consultancy: {
+      name: values.KUBEASSAY_CONSULTANCY_NAME,
+      ...(values.KUBEASSAY_CONSULTANCY_LOGO && { logoPath: values.KUBEASSAY_CONSULTANCY_LOGO }),
+    },
     developmentSecrets,
   };
 }

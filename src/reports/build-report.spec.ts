@@ -3,7 +3,7 @@ import { DEFAULT_PARSE_LIMITS } from '../collectors/manifests/limits';
 import { catalog } from '../engine/checks/catalog';
 import { Layer, Phase, Principle } from '../engine/model';
 import { scan } from '../engine/scan';
-import { buildReport, RESOURCES_PER_CHECK } from './build-report';
+import { buildReport, PAGED_APPENDIX_ROWS, RESOURCES_PER_CHECK } from './build-report';
 import { Posture } from './report-model';
 import { reportInputFromScan } from './scan-report-input';
 
@@ -15,9 +15,18 @@ const PARTIES = {
   assessedAt: '2026-11-27T10:00:00.000Z',
 };
 
-async function exampleInput() {
+/** The examples, and as many more privileged pods: enough of them fill the paged appendix. */
+async function exampleInput(privilegedPods = 0) {
   const loaded = await loadPaths(['examples'], DEFAULT_PARSE_LIMITS);
-  return reportInputFromScan(scan(catalog, { objects: loaded.objects }), catalog, PARTIES);
+  const pods = Array.from({ length: privilegedPods }, (_, index) => ({
+    object: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `debug-${index}`, namespace: 'shop' },
+      spec: { containers: [{ name: 'shell', image: 'busybox:1.36', securityContext: { privileged: true } }] },
+    },
+  }));
+  return reportInputFromScan(scan(catalog, { objects: [...loaded.objects, ...pods] }), catalog, PARTIES);
 }
 
 describe('buildReport', () => {
@@ -73,5 +82,38 @@ describe('buildReport', () => {
       line: 50,
     });
     expect(model.appendix.every((entry) => entry.source?.file.startsWith('examples/'))).toBe(true);
+  });
+
+  it('caps the paged appendix, counting what it leaves out and marking the checks it lists whole', async () => {
+    const small = buildReport(await exampleInput());
+    expect(small.pagedAppendix).toEqual({ entries: small.appendix, omitted: 0 });
+    expect(small.findings.every((section) => section.wholeInPagedAppendix)).toBe(true);
+
+    const model = buildReport(await exampleInput(150));
+    expect(model.appendix.length).toBeGreaterThan(PAGED_APPENDIX_ROWS);
+    expect(model.pagedAppendix.entries).toEqual(model.appendix.slice(0, PAGED_APPENDIX_ROWS));
+    expect(model.pagedAppendix.omitted).toBe(model.appendix.length - PAGED_APPENDIX_ROWS);
+    let listed = 0;
+    const whole = model.findings.map((section) => (listed += section.open) <= PAGED_APPENDIX_ROWS);
+    expect(model.findings.map((section) => section.wholeInPagedAppendix)).toEqual(whole);
+    expect(whole.slice(0, 2)).toEqual([true, true]);
+    expect(whole.at(-1)).toBe(false);
+  });
+
+  it('shows each patch once in the plan: a later item with the same patch names the first', async () => {
+    const model = buildReport(await exampleInput());
+    const plan = [...model.remediation.quickWins, ...model.remediation.structural];
+    const patch = (id: string) => plan.find((item) => item.check.id === id)!.check.remediation.patch.trim();
+    const shown = plan.filter((item) => item.samePatchAs === undefined && patch(item.check.id) !== '');
+    expect(new Set(shown.map((item) => patch(item.check.id))).size).toBe(shown.length);
+    const repeated = plan.filter((item) => item.samePatchAs !== undefined);
+    expect(repeated.map((item) => [item.check.id, item.samePatchAs])).toEqual([
+      ['rbac-binding-grants-pod-exec', 'rbac-binding-grants-cluster-admin'],
+      ['hostpath-volume', 'hostpath-sensitive-path'],
+    ]);
+    for (const item of repeated) {
+      expect(patch(item.check.id)).toBe(patch(item.samePatchAs!));
+      expect(plan.findIndex((other) => other.check.id === item.samePatchAs)).toBeLessThan(plan.indexOf(item));
+    }
   });
 });

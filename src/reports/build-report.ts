@@ -3,8 +3,11 @@ import { ExceptionState } from '../engine/exceptions';
 import { Framework, Layer, Phase, Principle, type CheckMeta, severityRank } from '../engine/model';
 import type { ReportFinding, ReportInput } from './report-input';
 import {
+  type AffectedResource,
+  type AppendixEntry,
   type CheckSection,
   type GapEntry,
+  type PlanItem,
   Posture,
   type ReportModel,
   type Risk,
@@ -13,6 +16,11 @@ import {
 
 /** Affected resources listed under a check; the rest are counted, and listed in the appendix. */
 export const RESOURCES_PER_CHECK = 10;
+/**
+ * Open findings a paged report's appendix lists at most (about six pages of the PDF). On a large cluster the
+ * appendix has tens of thousands: the PDF stays readable and quick to render, and says where the rest are.
+ */
+export const PAGED_APPENDIX_ROWS = 200;
 const TOP_RISKS = 5;
 /** The frameworks a client's auditors ask about; Polaris and kubescape ids stay in the JSON export. */
 const REPORTED_FRAMEWORKS = [Framework.Cis, Framework.Nsa, Framework.Mitre];
@@ -72,36 +80,95 @@ function openByCheck(
       byCheck.set(finding.check, list);
     }
   }
-  for (const list of byCheck.values()) {
-    list.sort((a, b) => compareText(resourceKey(a), resourceKey(b)));
+  for (const [id, list] of byCheck) {
+    byCheck.set(id, inResourceOrder(list));
   }
   return byCheck;
 }
 
-/** Checks by priority: severity, then how many resources fail, then id (a stable order for equal ones). */
+/** Findings in resource order. Each key is built once, not twice per comparison: lists run to 100k findings. */
+function inResourceOrder(findings: readonly ReportFinding[]): ReportFinding[] {
+  return findings
+    .map((finding) => ({ key: resourceKey(finding), finding }))
+    .sort((a, b) => compareText(a.key, b.key))
+    .map((entry) => entry.finding);
+}
+
+/** The affected resources a check's section lists. */
+function affectedResources(findings: readonly ReportFinding[]): AffectedResource[] {
+  return findings.slice(0, RESOURCES_PER_CHECK).map((finding) => ({
+    resource: finding.resource,
+    ...(finding.container && { container: finding.container }),
+    message: finding.message,
+    evidencePath: finding.evidence.path,
+    ...(finding.source && { source: finding.source }),
+  }));
+}
+
+/**
+ * Checks by priority: severity, then how many resources fail, then id (a stable order for equal ones). A
+ * check's findings are whole in the paged appendix when they and those of every check before it fit in it.
+ */
 function sections(checks: Map<string, CheckMeta>, byCheck: Map<string, ReportFinding[]>): CheckSection[] {
-  return [...byCheck.entries()]
-    .map(([id, sorted]) => {
-      const shown = sorted.slice(0, RESOURCES_PER_CHECK);
-      return {
-        check: checks.get(id)!,
-        open: sorted.length,
-        resources: shown.map((finding) => ({
-          resource: finding.resource,
-          ...(finding.container && { container: finding.container }),
-          message: finding.message,
-          evidencePath: finding.evidence.path,
-          ...(finding.source && { source: finding.source }),
-        })),
-        truncated: sorted.length - shown.length,
-      };
-    })
+  const ranked = [...byCheck.entries()]
+    .map(([id, findings]) => ({ check: checks.get(id)!, findings }))
     .sort(
       (a, b) =>
         severityRank(b.check.severity) - severityRank(a.check.severity) ||
-        b.open - a.open ||
+        b.findings.length - a.findings.length ||
         compareText(a.check.id, b.check.id),
     );
+  let appendixRows = 0;
+  return ranked.map(({ check, findings }) => {
+    const resources = affectedResources(findings);
+    appendixRows += findings.length;
+    return {
+      check,
+      open: findings.length,
+      resources,
+      truncated: findings.length - resources.length,
+      wholeInPagedAppendix: appendixRows <= PAGED_APPENDIX_ROWS,
+    };
+  });
+}
+
+/**
+ * The plan's items, quick wins first: an item whose patch is the same as an earlier one's names that item
+ * instead of repeating the patch (several checks share a fix, such as a RoleBinding's `roleRef`).
+ */
+function plan(risks: readonly Risk[]): ReportModel['remediation'] {
+  const quickWins = risks.filter((risk) => isQuickWin(risk.check));
+  const structural = risks.filter((risk) => !isQuickWin(risk.check));
+  const firstWithPatch = new Map<string, string>();
+  const samePatchAs = new Map<string, string>();
+  for (const { check } of [...quickWins, ...structural]) {
+    const patch = check.remediation.patch.trim();
+    const first = firstWithPatch.get(patch);
+    if (first !== undefined) {
+      samePatchAs.set(check.id, first);
+    } else if (patch !== '') {
+      firstWithPatch.set(patch, check.id);
+    }
+  }
+  const item = (risk: Risk): PlanItem => {
+    const first = samePatchAs.get(risk.check.id);
+    return { ...risk, ...(first !== undefined && { samePatchAs: first }) };
+  };
+  return { quickWins: quickWins.map(item), structural: structural.map(item) };
+}
+
+/** Every open finding, by check in priority order, then by resource. */
+function appendix(findings: readonly CheckSection[], byCheck: Map<string, ReportFinding[]>): AppendixEntry[] {
+  return findings.flatMap((section) =>
+    byCheck.get(section.check.id)!.map((finding) => ({
+      checkId: finding.check,
+      severity: finding.severity,
+      resource: finding.resource,
+      ...(finding.container && { container: finding.container }),
+      message: finding.message,
+      ...(finding.source && { source: finding.source }),
+    })),
+  );
 }
 
 function gaps(input: ReportInput): GapEntry[] {
@@ -126,6 +193,7 @@ export function buildReport(input: ReportInput): ReportModel {
   );
   const findings = sections(checks, byCheck);
   const risks: Risk[] = findings.map((section) => ({ check: section.check, open: section.open }));
+  const openFindings = appendix(findings, byCheck);
   const overall = input.scores.overall;
   const triaged = input.findings
     .filter((finding) => finding.status !== 'open')
@@ -182,10 +250,7 @@ export function buildReport(input: ReportInput): ReportModel {
       passRate: input.scores.frameworks[framework].passRate,
     })),
     findings,
-    remediation: {
-      quickWins: risks.filter((risk) => isQuickWin(risk.check)),
-      structural: risks.filter((risk) => !isQuickWin(risk.check)),
-    },
+    remediation: plan(risks),
     limitations: {
       gaps: gaps(input),
       notEvaluated: input.checkResults
@@ -206,15 +271,10 @@ export function buildReport(input: ReportInput): ReportModel {
         .map((exception) => exception.id)
         .sort(compareText),
     },
-    appendix: findings.flatMap((section) =>
-      byCheck.get(section.check.id)!.map((finding) => ({
-        checkId: finding.check,
-        severity: finding.severity,
-        resource: finding.resource,
-        ...(finding.container && { container: finding.container }),
-        message: finding.message,
-        ...(finding.source && { source: finding.source }),
-      })),
-    ),
+    appendix: openFindings,
+    pagedAppendix: {
+      entries: openFindings.slice(0, PAGED_APPENDIX_ROWS),
+      omitted: Math.max(0, openFindings.length - PAGED_APPENDIX_ROWS),
+    },
   };
 }

@@ -29,11 +29,29 @@ export interface CheckSection {
   /** The first affected resources; `open - resources.length` more are in the appendix. */
   resources: AffectedResource[];
   truncated: number;
+  /** Whether the paged report's appendix (`pagedAppendix`) lists every open finding of the check. */
+  wholeInPagedAppendix: boolean;
 }
 
 export interface Risk {
   check: CheckMeta;
   open: number;
+}
+
+/** A failing check in the remediation plan. */
+export interface PlanItem extends Risk {
+  /** The check of an earlier plan item with the very same patch: the plan shows a patch once. */
+  samePatchAs?: string;
+}
+
+/** One open finding in the appendix. */
+export interface AppendixEntry {
+  checkId: string;
+  severity: Severity;
+  resource: ResourceRef;
+  container?: string;
+  message: string;
+  source?: FindingSource;
 }
 
 export interface MatrixCell {
@@ -66,7 +84,8 @@ export interface GapEntry {
 
 /**
  * The content of a report, computed once and rendered twice (Markdown and PDF): sections in order, lists
- * already sorted and truncated. Built by `buildReport` from a `ReportInput`; deterministic.
+ * already sorted, truncated and grouped, so that the renderers select nothing. Built by `buildReport` from a
+ * `ReportInput`; deterministic.
  */
 export interface ReportModel {
   cover: {
@@ -97,7 +116,7 @@ export interface ReportModel {
   }[];
   frameworks: { framework: Framework; checks: CheckCounts; passRate: number | null }[];
   findings: CheckSection[];
-  remediation: { quickWins: Risk[]; structural: Risk[] };
+  remediation: { quickWins: PlanItem[]; structural: PlanItem[] };
   limitations: {
     gaps: GapEntry[];
     notEvaluated: { check: CheckMeta; reason: string }[];
@@ -107,13 +126,11 @@ export interface ReportModel {
     exempted: number;
   };
   triage: { accepted: TriageEntry[]; falsePositives: TriageEntry[]; expiredExceptions: string[] };
-  /** Every open finding, by check then resource: the full lists the sections truncate. */
-  appendix: {
-    checkId: string;
-    severity: Severity;
-    resource: ResourceRef;
-    container?: string;
-    message: string;
-    source?: FindingSource;
-  }[];
+  /** Every open finding, by check then resource: the full lists the sections truncate (the Markdown prints it). */
+  appendix: AppendixEntry[];
+  /**
+   * What a paged report (the PDF) prints of the appendix: its first entries, so that a large cluster's report
+   * stays readable; `omitted` more are in the full appendix and the JSON export.
+   */
+  pagedAppendix: { entries: AppendixEntry[]; omitted: number };
 }

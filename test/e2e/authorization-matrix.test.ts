@@ -40,6 +40,13 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/exceptions': ALL,
   'GET /v1/exceptions/:id': ALL,
   'DELETE /v1/exceptions/:id': STAFF,
+  'POST /v1/assessments/:id/reports': STAFF,
+  'GET /v1/reports': ALL,
+  'GET /v1/reports/:id': ALL,
+  'GET /v1/reports/:id/content': ALL,
+  'POST /v1/reports/:id/share-links': STAFF,
+  'GET /v1/reports/:id/share-links': STAFF,
+  'DELETE /v1/reports/:id/share-links/:linkId': STAFF,
 };
 
 interface Fixture {
@@ -122,6 +129,7 @@ describe('authorization matrix', () => {
       '/v1/api-keys/:id': '00000000-0000-4000-8000-000000000000',
       '/v1/findings/:id': '1',
       '/v1/exceptions/:id': '00000000-0000-4000-8000-000000000000',
+      '/v1/reports/:id': '00000000-0000-4000-8000-000000000000',
     };
     const template = Object.keys(ids).find((prefix) => path.startsWith(prefix));
     return template ? path.replace(':id', ids[template]!) : path;

@@ -7,6 +7,7 @@ const PUBLIC = [
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics',
+  'GET /v1/shared-reports/:token',
   'POST /v1/integrations/jira/webhook',
 ];
 

@@ -8,9 +8,11 @@ import { DEFAULT_PARSE_LIMITS } from '../../src/collectors/manifests/limits';
 import { catalog } from '../../src/engine/checks/catalog';
 import { scan } from '../../src/engine/scan';
 import { buildReport } from '../../src/reports/build-report';
+import { escapeText } from '../../src/reports/markdown/markdown-escape';
 import { renderMarkdownReport } from '../../src/reports/markdown/render-markdown';
 import { reportInputFromScan } from '../../src/reports/scan-report-input';
 import { loadScenarioFixture, startFakeKube } from '../support/fake-kube';
+import { syntheticReportInput } from '../support/synthetic-report';
 
 const GOLDEN = 'test/golden/example-report.md';
 /** 2026-11-27 12:00 UTC. */
@@ -276,6 +278,35 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('- **Cluster:** shop-prod (v1.29.4, eks)');
     expect(report).toContain('**Strictly confidential**');
   });
+});
+
+describe('Markdown report of a 50k-pod cluster', () => {
+  it('has every section, names the top findings, and lists every open finding in Appendix C', () => {
+    const model = buildReport(
+      syntheticReportInput(50_000, {
+        consultancy: { name: 'Assay & Co' },
+        client: 'Synthetic Corp',
+        cluster: { name: 'synthetic' },
+        confidentiality: 'Confidential',
+        assessedAt: '2026-11-27T10:00:00.000Z',
+      }),
+    );
+    const started = performance.now();
+    const report = renderMarkdownReport(model);
+    expect((performance.now() - started) / 1000).toBeLessThan(10);
+    expect(report.split('\n').filter((line) => line.startsWith('## '))).toEqual(HEADINGS);
+    const summary = section(report, '## 1. Executive summary').join('\n');
+    model.executive.topRisks.forEach((risk, index) => {
+      expect(summary).toContain(`${index + 1}. **${escapeText(risk.check.title)}**`);
+    });
+    const findings = section(report, '## 5. Findings by check');
+    model.findings.forEach((entry, index) => {
+      expect(findings).toContain(`### 5.${index + 1} ${escapeText(entry.check.title)}`);
+    });
+    const appendixRows = section(report, '## Appendix C. All findings').filter((line) => /^\| \d/.test(line));
+    expect(model.appendix.length).toBeGreaterThan(50_000);
+    expect(appendixRows).toHaveLength(model.appendix.length);
+  }, 120_000);
 });
 
 describe('Markdown templates', () => {

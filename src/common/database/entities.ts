@@ -7,6 +7,8 @@ import { EngagementEntity } from '../../modules/engagements/entities/engagement.
 import { FindingEntity } from '../../modules/findings/entities/finding.entity';
 import { ExceptionEntity } from '../../modules/exceptions/entities/exception.entity';
 import { OrganizationEntity } from '../../modules/organizations/entities/organization.entity';
+import { ReportEntity } from '../../modules/reports/entities/report.entity';
+import { ShareLinkEntity } from '../../modules/reports/entities/share-link.entity';
 import { TriageDecisionEntity } from '../../modules/triage/entities/triage-decision.entity';
 
 export const ENTITIES = [
@@ -20,4 +22,6 @@ export const ENTITIES = [
   AuditEventEntity,
   TriageDecisionEntity,
   ExceptionEntity,
+  ReportEntity,
+  ShareLinkEntity,
 ];

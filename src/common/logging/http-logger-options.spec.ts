@@ -9,7 +9,7 @@ interface LogLine {
   level: number;
   msg: string;
   requestId?: string;
-  req?: { headers: Record<string, string> };
+  req?: { headers: Record<string, string>; url?: string };
   cluster?: Record<string, string>;
 }
 
@@ -36,6 +36,9 @@ async function loggedServer(lines: LogLine[]) {
       'step',
     );
     response.status(418).json({ ok: true });
+  });
+  app.get('/v1/shared-reports/:token', (_request, response) => {
+    response.status(410).json({});
   });
   app.get('/health/ready', (_request, response) => {
     response.json({ status: 'ok' });
@@ -70,6 +73,14 @@ describe('HTTP request logs', () => {
     expect(completed.req?.headers['cookie']).toBe('[Redacted]');
     expect(ours[0]!.cluster).toEqual({ name: 'prod', kubeconfig: '[Redacted]', token: '[Redacted]' });
     expect(JSON.stringify(lines)).not.toMatch(/secretsecret|SECRET-/);
+  });
+
+  it('keep a share link’s route but not its token', async () => {
+    const response = await fetch(`${url}/v1/shared-reports/SECRET-SHARE-TOKEN?x=1`);
+    const requestId = response.headers.get('x-request-id');
+    const completed = lines.find((line) => line.requestId === requestId && line.msg === 'request completed');
+    expect(completed?.req?.url).toBe('/v1/shared-reports/[Redacted]?x=1');
+    expect(JSON.stringify(lines)).not.toContain('SECRET-SHARE-TOKEN');
   });
 
   it('leave out probes and scrapes', async () => {

@@ -4,6 +4,7 @@ import type { LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { requestIdOf } from '../http/request-id';
+import { pathWithoutSecrets } from '../http/secret-paths';
 
 /** Secrets that may reach a log line: credentials in headers, and credential fields of logged objects. */
 export const REDACTED_PATHS = [
@@ -33,6 +34,15 @@ export function httpLoggerOptions(config: Pick<AppConfig, 'logLevel'>): Options 
   return {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+    // A share link's token is in its path: the logged URL keeps the route without it.
+    serializers: {
+      req: (request: { url?: string }) => {
+        if (request.url !== undefined) {
+          request.url = pathWithoutSecrets(request.url);
+        }
+        return request;
+      },
+    },
     // requestIdMiddleware runs first (create-api.ts) and has already chosen the id.
     genReqId: (request) => requestIdOf(request as Request),
     quietReqLogger: true,

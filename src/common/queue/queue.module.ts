@@ -30,7 +30,7 @@ function redisConnection(redisUrl: string) {
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.AssessmentRun }),
+    BullModule.registerQueue({ name: QueueName.AssessmentRun }, { name: QueueName.ReportRender }),
   ],
   exports: [BullModule],
 })

@@ -9,14 +9,20 @@ export enum QueueName {
 
 export enum JobName {
   RunAssessment = 'run-assessment',
+  RenderReport = 'render-report',
 }
 
 export interface RunAssessmentPayload {
   assessmentId: string;
 }
 
+export interface RenderReportPayload {
+  reportId: string;
+}
+
 export interface JobPayloads {
   [JobName.RunAssessment]: RunAssessmentPayload;
+  [JobName.RenderReport]: RenderReportPayload;
 }
 
 /** Retry, backoff and retention for every job, in one place. */

@@ -2,12 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { withTimeout } from '../../common/async/with-timeout';
-import { DomainError } from '../../common/errors/domain-error';
-import { ErrorCode } from '../../common/errors/error-code';
+import { ENQUEUE_TIMEOUT_MS, enqueueJob } from '../../common/queue/enqueue';
 import { JobName, QueueName, type RunAssessmentPayload } from '../../common/queue/queues';
 
-/** While Redis is unreachable BullMQ waits for a connection; the API answers 503 instead of hanging. */
-const ENQUEUE_TIMEOUT_MS = 3_000;
 /** While Redis is down the connection fails every second or so: say it once a minute, not every time. */
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
@@ -22,24 +19,8 @@ export class AssessmentQueue {
   }
 
   /** The job id is the assessment id, so a duplicate enqueue of the same assessment collapses into one job. */
-  async enqueueRun(assessmentId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([
-        this.queue.add(JobName.RunAssessment, { assessmentId }, { jobId: assessmentId }),
-        timeout,
-      ]);
-    } catch {
-      throw new DomainError(
-        ErrorCode.QueueUnavailable,
-        'the assessment queue is unavailable; try again later',
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+  enqueueRun(assessmentId: string): Promise<void> {
+    return enqueueJob(this.queue, JobName.RunAssessment, { assessmentId }, assessmentId, 'assessment');
   }
 
   /** Removes a job that has not started; an active one stops by itself when it sees the cancel. */

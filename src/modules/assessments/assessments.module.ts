@@ -7,13 +7,12 @@ import { AssessmentStoreModule } from './assessment-store.module';
 import { AssessmentService } from './assessment.service';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentDiffController } from './diff/assessment-diff.controller';
-import { AssessmentDiffRepository } from './diff/assessment-diff.repository';
-import { AssessmentDiffService } from './diff/assessment-diff.service';
+import { AssessmentDiffModule } from './diff/assessment-diff.module';
 
 /** The assessment routes of the API: create (enqueue), read, list, compare. */
 @Module({
-  imports: [AssessmentStoreModule, EngagementsModule, ClustersModule, ChecksModule],
+  imports: [AssessmentStoreModule, AssessmentDiffModule, EngagementsModule, ClustersModule, ChecksModule],
   controllers: [AssessmentsController, AssessmentDiffController],
-  providers: [AssessmentService, AssessmentQueue, AssessmentDiffService, AssessmentDiffRepository],
+  providers: [AssessmentService, AssessmentQueue],
 })
 export class AssessmentsModule {}

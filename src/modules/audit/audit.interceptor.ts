@@ -1,27 +1,12 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  HttpException,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { catchError, from, map, mergeMap, type Observable, throwError } from 'rxjs';
-import { DomainError } from '../../common/errors/domain-error';
-import { HTTP_STATUS } from '../../common/errors/error-code';
 import { callerOf } from '../auth/auth.decorators';
 import { AUDIT_ACTION } from './audit-action.decorator';
-import { AuditService } from './audit.service';
+import { AuditService, failureOf } from './audit.service';
 import { AuditOutcome } from './entities/audit-event.entity';
-
-function statusOf(error: unknown): number {
-  if (error instanceof DomainError) {
-    return HTTP_STATUS[error.code];
-  }
-  return error instanceof HttpException ? error.getStatus() : 500;
-}
 
 /** The target's organization, when the handler returns an object that names one. */
 function organizationOf(result: unknown): string | undefined {
@@ -62,8 +47,7 @@ export class AuditInterceptor implements NestInterceptor {
         ),
       ),
       catchError((error: unknown) => {
-        const status = statusOf(error);
-        const outcome = status === 403 || status === 404 ? AuditOutcome.Denied : AuditOutcome.Failed;
+        const { outcome, status } = failureOf(error);
         return from(record(outcome, status)).pipe(mergeMap(() => throwError(() => error)));
       }),
     );

@@ -1,9 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
+import { DomainError } from '../../common/errors/domain-error';
+import { HTTP_STATUS } from '../../common/errors/error-code';
 import { requestIdOf } from '../../common/http/request-id';
+import { pathWithoutSecrets } from '../../common/http/secret-paths';
 import type { Caller } from '../auth/caller';
 import { AuditRepository } from './audit.repository';
-import type { AuditOutcome } from './entities/audit-event.entity';
+import { AuditOutcome } from './entities/audit-event.entity';
 
 export interface AuditRecord {
   request: Request;
@@ -15,6 +18,20 @@ export interface AuditRecord {
   targetId?: string;
   /** The organization the target belongs to, when known; else the caller's. */
   organizationId?: string | null;
+}
+
+/** Statuses that refuse a caller (404 also for another tenant's object; 410 for a dead share link). */
+const REFUSALS = [401, 403, 404, 410];
+
+/** How a request that threw ended, refused or failed, and its status. */
+export function failureOf(error: unknown): { outcome: AuditOutcome; status: number } {
+  let status = 500;
+  if (error instanceof DomainError) {
+    status = HTTP_STATUS[error.code];
+  } else if (error instanceof HttpException) {
+    status = error.getStatus();
+  }
+  return { outcome: REFUSALS.includes(status) ? AuditOutcome.Denied : AuditOutcome.Failed, status };
 }
 
 @Injectable()
@@ -39,7 +56,7 @@ export class AuditService {
         requestId: requestIdOf(request),
         sourceAddress: request.ip ?? request.socket.remoteAddress ?? null,
         method: request.method,
-        path: (request.originalUrl ?? request.url).split('?')[0]!.slice(0, 300),
+        path: pathWithoutSecrets((request.originalUrl ?? request.url).split('?')[0]!).slice(0, 300),
       });
     } catch (error) {
       this.logger.error(

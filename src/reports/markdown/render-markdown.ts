@@ -4,7 +4,7 @@ import { Eta } from 'eta';
 import type { ReportModel } from '../report-model';
 import { escapeText } from './markdown-escape';
 import { markdownView } from './markdown-view';
-import { countText } from './report-text';
+import { countText } from '../text/format';
 
 const TEMPLATES = join('reports', 'templates', 'markdown');
 

@@ -1,85 +1,63 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { CheckSection, ReportModel } from '../report-model';
-import { PDF_APPENDIX_ROWS } from './appendix-limit';
-import { formatCount, plural } from './format';
-import { resourceCell, sourceNote } from './findings';
-import { DATA_TABLE_LAYOUT, none, paragraph, sectionTitle, severityLabel } from './building-blocks';
-import { SECTION_TITLES } from './section-titles';
-import { COLOURS } from './theme';
+import type { AppendixEntry, CheckSection, ReportModel } from '../report-model';
+import { NO_OPEN_FINDING } from '../text/executive-summary';
+import { appendixIntro, moreOpenFindings } from '../text/findings';
+import { plural } from '../text/format';
+import { SECTION_TITLES } from '../text/sections';
+import { DATA_TABLE_LAYOUT, groupRow, none, paragraph, sectionTitle, severityLabel } from './building-blocks';
+import { RESOURCE_COLUMNS, RESOURCE_HEADER, resourceRow } from './findings';
+import { proseRuns } from './prose';
 
-type AppendixEntry = ReportModel['appendix'][number];
-
-function groupRow(entry: AppendixEntry, section: CheckSection | undefined): TableCell[] {
-  return [
-    {
-      text: [
-        severityLabel(entry.severity),
-        '  ',
-        { text: entry.checkId, style: 'code' },
-        `  ${section?.check.title ?? ''}`,
-        section === undefined ? '' : `  (${plural(section.open, 'finding')})`,
-      ],
-      colSpan: 3,
-      fillColor: COLOURS.groupRow,
-    },
-    {},
-    {},
-  ];
-}
-
-function entryRow(entry: AppendixEntry): TableCell[] {
-  return [
-    { stack: [resourceCell(entry.resource), ...sourceNote(entry.source)] },
-    { text: entry.container ?? '–', style: 'identifier' },
-    { text: entry.message },
-  ];
+function checkRow(entry: AppendixEntry, section: CheckSection | undefined): TableCell[] {
+  return groupRow(
+    [
+      severityLabel(entry.severity),
+      '  ',
+      { text: entry.checkId, style: 'code' },
+      `  ${section?.check.title ?? ''}`,
+      section === undefined ? '' : `  (${plural(section.open, 'finding')})`,
+    ],
+    3,
+  );
 }
 
 /** The open findings by check, each check's group headed by a shaded row. */
-function rows(model: ReportModel, listed: readonly AppendixEntry[]): TableCell[][] {
+function rows(model: ReportModel): TableCell[][] {
   const sections = new Map(model.findings.map((section) => [section.check.id, section]));
   const body: TableCell[][] = [];
   let previous: string | undefined;
-  for (const entry of listed) {
+  for (const entry of model.pagedAppendix.entries) {
     if (entry.checkId !== previous) {
-      body.push(groupRow(entry, sections.get(entry.checkId)));
+      body.push(checkRow(entry, sections.get(entry.checkId)));
       previous = entry.checkId;
     }
-    body.push(entryRow(entry));
+    body.push(resourceRow(entry));
   }
   return body;
 }
 
+/** The model's paged appendix: the first open findings, and where the others are. */
 export function appendix(model: ReportModel): Content[] {
-  const listed = model.appendix.slice(0, PDF_APPENDIX_ROWS);
-  const omitted = model.appendix.length - listed.length;
+  const { entries, omitted } = model.pagedAppendix;
   return [
     sectionTitle(SECTION_TITLES.appendix, 'section-appendix'),
-    paragraph(
-      omitted === 0
-        ? `Every open finding (${formatCount(model.appendix.length)}), by check in priority order.`
-        : `The first ${formatCount(listed.length)} of ${formatCount(model.appendix.length)} open findings, by ` +
-            `check in priority order. The other ${formatCount(omitted)} are in the JSON export and the Markdown ` +
-            'report, which list every finding.',
-    ),
-    listed.length === 0
-      ? none('No finding is open.')
-      : {
-          style: 'table',
-          fontSize: 7,
-          table: {
-            headerRows: 1,
-            dontBreakRows: true,
-            widths: [170, 60, '*'],
-            body: [
-              ['Resource', 'Container', 'Finding'].map((title) => ({ text: title, style: 'tableHeader' })),
-              ...rows(model, listed),
-            ],
-          },
-          layout: DATA_TABLE_LAYOUT,
-        },
-    ...(omitted === 0
+    entries.length === 0
+      ? none(NO_OPEN_FINDING)
+      : paragraph(proseRuns(appendixIntro(entries.length, model.appendix.length))),
+    ...(entries.length === 0
       ? []
-      : [{ text: `…and ${formatCount(omitted)} more open findings.`, style: 'small', italics: true }]),
+      : [
+          {
+            style: 'resourceTable',
+            table: {
+              headerRows: 1,
+              dontBreakRows: true,
+              widths: RESOURCE_COLUMNS,
+              body: [RESOURCE_HEADER.map((title) => ({ text: title, style: 'tableHeader' })), ...rows(model)],
+            },
+            layout: DATA_TABLE_LAYOUT,
+          },
+        ]),
+    ...(omitted === 0 ? [] : [{ text: moreOpenFindings(omitted), style: 'small', italics: true }]),
   ];
 }

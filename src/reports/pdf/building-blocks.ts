@@ -1,7 +1,6 @@
-import { SEVERITY_LABELS } from '../labels';
 import type { Content, ContentColumns, ContentTable, ContentText, TableCell } from 'pdfmake/interfaces';
 import type { Severity } from '../../engine/model';
-
+import { SEVERITY_LABELS } from '../text/labels';
 import { CODE_FONT_SIZE, COLOURS, SEVERITY_COLOURS } from './theme';
 
 /** A section title: in the table of contents and the outline, on a new page unless said otherwise. */
@@ -91,10 +90,10 @@ export function codeBlock(code: string, width: number): ContentTable {
       vLineWidth: () => 0.5,
       paddingLeft: () => CODE_PADDING,
       paddingRight: () => CODE_PADDING,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
     },
-    margin: [0, 2, 0, 8],
+    margin: [0, 2, 0, 6],
   };
 }
 
@@ -143,6 +142,14 @@ export function continuedTable(widths: (number | string)[], rows: TableCell[][])
     layout: { ...DATA_TABLE_LAYOUT, hLineWidth: () => 0.5 },
     margin: [0, 0, 0, 8],
   };
+}
+
+/** A shaded row across a table's columns, heading the rows under it. */
+export function groupRow(text: ContentText['text'], columns: number): TableCell[] {
+  return [
+    { text, colSpan: columns, fillColor: COLOURS.groupRow },
+    ...Array.from({ length: columns - 1 }, (): TableCell => ({})),
+  ];
 }
 
 /** What a section says when its list is empty. */

@@ -1,5 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportModel } from '../report-model';
+import { COVER_LABELS } from '../text/labels';
+import { REPORT_TITLE } from '../text/sections';
 import { formatDateTime } from './format';
 import { COLOURS } from './theme';
 
@@ -28,19 +30,19 @@ function detailRow(label: string, value: string): TableCell[] {
 export function cover(model: ReportModel): Content[] {
   const { cover } = model;
   const rows = [
-    detailRow('Client', cover.client),
-    ...(cover.engagement === undefined ? [] : [detailRow('Engagement', cover.engagement)]),
-    detailRow('Cluster', clusterLine(cover.cluster)),
-    detailRow('Assessment date', formatDateTime(cover.assessedAt)),
-    detailRow('Report', cover.reportId),
-    detailRow('Prepared by', cover.consultancy.name),
+    detailRow(COVER_LABELS.client, cover.client),
+    ...(cover.engagement === undefined ? [] : [detailRow(COVER_LABELS.engagement, cover.engagement)]),
+    detailRow(COVER_LABELS.cluster, clusterLine(cover.cluster)),
+    detailRow(COVER_LABELS.assessedAt, formatDateTime(cover.assessedAt)),
+    detailRow(COVER_LABELS.reportId, cover.reportId),
+    detailRow(COVER_LABELS.preparedBy, cover.consultancy.name),
   ];
   return [
     ...(cover.consultancy.logo === undefined
       ? []
       : [{ image: LOGO_IMAGE, fit: [180, 70] as [number, number] }]),
     { text: cover.consultancy.name, fontSize: 12, bold: true, color: COLOURS.accent, margin: [0, 8, 0, 0] },
-    { text: 'Kubernetes security assessment', fontSize: 28, bold: true, margin: [0, 150, 0, 6] },
+    { text: REPORT_TITLE, fontSize: 28, bold: true, margin: [0, 150, 0, 6] },
     { text: cover.client, fontSize: 18, color: COLOURS.accent, margin: [0, 0, 0, 36] },
     {
       table: { widths: [110, '*'], body: rows },

@@ -2,34 +2,26 @@ import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces';
 import { SEVERITIES_BY_RANK, type Severity } from '../../engine/model';
 import type { SeverityCounts } from '../../engine/scoring';
 import { Posture, type ReportModel } from '../report-model';
-import { catalogProse, formatCount, formatDay, formatScore, plural } from './format';
+import {
+  CHANGES,
+  comparedWith,
+  NO_OPEN_FINDING,
+  NO_PREVIOUS_ASSESSMENT,
+  notCountedAsOpen,
+  OVERALL_POSTURE,
+  POSTURE_SUMMARIES,
+  riskExtent,
+  scoreOutOf100,
+  TOP_RISKS,
+  WHAT_TO_DO,
+} from '../text/executive-summary';
+import { countText, scoreText } from '../text/format';
+import { POSTURE_LABELS } from '../text/labels';
+import { SECTION_TITLES } from '../text/sections';
 import { paragraph, sectionTitle, severityLabel, subTitle } from './building-blocks';
-import { SECTION_TITLES } from './section-titles';
-import { COLOURS, SEVERITY_COLOURS } from './theme';
-
-const POSTURE_TEXT: Record<Posture, { label: string; colour: string; sentence: string }> = {
-  [Posture.Critical]: {
-    label: 'Critical',
-    colour: SEVERITY_COLOURS.critical,
-    sentence:
-      'Open critical findings give an attacker a direct path to the nodes or the cluster: fix them first.',
-  },
-  [Posture.Poor]: {
-    label: 'Poor',
-    colour: SEVERITY_COLOURS.high,
-    sentence: 'No critical finding is open, but high-severity findings or a low score leave serious gaps.',
-  },
-  [Posture.Fair]: {
-    label: 'Fair',
-    colour: SEVERITY_COLOURS.medium,
-    sentence: 'The main controls are in place; the remaining findings are worth planning.',
-  },
-  [Posture.Good]: {
-    label: 'Good',
-    colour: '#1a9850',
-    sentence: 'The cluster follows the assessed practices, with few and minor findings.',
-  },
-};
+import { formatDay } from './format';
+import { proseRuns } from './prose';
+import { COLOURS, POSTURE_COLOURS, SEVERITY_COLOURS } from './theme';
 
 const BAR_WIDTH = 220;
 const BAR_HEIGHT = 11;
@@ -46,6 +38,8 @@ function bar(count: number, max: number, severity: Severity): Content {
   };
 }
 
+const noLines = { hLineWidth: () => 0, vLineWidth: () => 0 };
+
 /** Open findings by severity: a vector bar chart with the counts beside it. */
 export function severityChart(open: SeverityCounts): ContentTable {
   const max = Math.max(...SEVERITIES_BY_RANK.map((severity) => open[severity]));
@@ -55,18 +49,25 @@ export function severityChart(open: SeverityCounts): ContentTable {
       body: SEVERITIES_BY_RANK.map((severity): TableCell[] => [
         severityLabel(severity),
         bar(open[severity], max, severity),
-        { text: formatCount(open[severity]), bold: true },
+        { text: countText(open[severity]), bold: true },
       ]),
     },
-    layout: { ...noLines, paddingTop: () => 3, paddingBottom: () => 3 },
+    layout: { ...noLines, paddingTop: () => 1.5, paddingBottom: () => 1.5 },
     margin: [0, 4, 0, 8],
   };
 }
 
-const noLines = { hLineWidth: () => 0, vLineWidth: () => 0 };
+/** The posture word's colour: the severity that sets the posture, and the heat map's green for good. */
+const POSTURE_INK: Record<Posture, string> = {
+  [Posture.Critical]: SEVERITY_COLOURS.critical,
+  [Posture.Poor]: SEVERITY_COLOURS.high,
+  [Posture.Fair]: SEVERITY_COLOURS.medium,
+  [Posture.Good]: POSTURE_COLOURS[Posture.Good].fill,
+};
 
 function postureBox(model: ReportModel): ContentTable {
-  const posture = POSTURE_TEXT[model.executive.posture];
+  const { posture, score } = model.executive;
+  const colour = POSTURE_INK[posture];
   return {
     table: {
       widths: ['*'],
@@ -75,12 +76,15 @@ function postureBox(model: ReportModel): ContentTable {
           {
             stack: [
               {
-                text: [{ text: 'Overall posture: ' }, { text: posture.label, color: posture.colour }],
+                text: [
+                  { text: `${OVERALL_POSTURE}: ` },
+                  { text: POSTURE_LABELS[posture], color: colour },
+                  { text: `, ${scoreOutOf100(scoreText(score))}.`, fontSize: 10.5, bold: false },
+                ],
                 fontSize: 15,
                 bold: true,
               },
-              { text: posture.sentence, margin: [0, 3, 0, 3] },
-              { text: `Score ${formatScore(model.executive.score)} out of 100`, style: 'muted' },
+              { text: proseRuns(POSTURE_SUMMARIES[posture]), margin: [0, 4, 0, 0] },
             ],
             fillColor: COLOURS.groupRow,
             margin: [8, 8, 8, 8],
@@ -88,32 +92,34 @@ function postureBox(model: ReportModel): ContentTable {
         ],
       ],
     },
-    layout: {
-      ...noLines,
-      vLineWidth: (column: number) => (column === 0 ? 4 : 0),
-      vLineColor: () => posture.colour,
-    },
+    layout: { ...noLines, vLineWidth: (column: number) => (column === 0 ? 4 : 0), vLineColor: () => colour },
     margin: [0, 0, 0, 10],
   };
 }
 
 function topRisks(model: ReportModel): Content[] {
   if (model.executive.topRisks.length === 0) {
-    return [paragraph('No check failed: there is no open risk to rank.')];
+    return [paragraph(NO_OPEN_FINDING)];
   }
   return [
     {
       ol: model.executive.topRisks.map((risk) => ({
         stack: [
           {
+            // The check's id is left to its section (linked from the contents): this page is for executives.
             text: [
               { text: risk.check.title, bold: true },
-              ' — ',
-              severityLabel(risk.check.severity),
-              `, ${plural(risk.open, 'resource')} affected`,
+              ': ',
+              ...proseRuns(riskExtent(risk.check.severity, risk.open)),
+              '.',
             ],
           },
-          { text: catalogProse(risk.check.rationale), style: 'muted', margin: [0, 1, 0, 5] },
+          { text: proseRuns(risk.check.rationale), style: 'muted', fontSize: 8, margin: [0, 1, 0, 1] },
+          {
+            text: [{ text: `${WHAT_TO_DO} `, bold: true }, ...proseRuns(risk.check.remediation.text)],
+            fontSize: 8,
+            margin: [0, 0, 0, 4],
+          },
         ],
       })),
       margin: [0, 2, 0, 4],
@@ -121,34 +127,22 @@ function topRisks(model: ReportModel): Content[] {
   ];
 }
 
-function changes(model: ReportModel): Content {
-  const changes = model.executive.changes;
-  if (changes === undefined) {
-    return paragraph('There is no previous assessment of this cluster to compare with.');
-  }
-  return paragraph(
-    `Compared with the assessment of ${formatDay(changes.againstDate)}: ${formatCount(changes.new)} new, ` +
-      `${formatCount(changes.fixed)} fixed, ${formatCount(changes.persisting)} persisting and ` +
-      `${formatCount(changes.regressed)} regressed findings. ${formatCount(changes.notAssessed)} earlier ` +
-      'findings could not be judged this time and are not counted as fixed.',
-  );
-}
-
 export function executiveSummary(model: ReportModel): Content[] {
   const { executive } = model;
-  const openTotal = SEVERITIES_BY_RANK.reduce((sum, severity) => sum + executive.open[severity], 0);
   return [
     sectionTitle(SECTION_TITLES.executive, 'section-executive'),
     postureBox(model),
-    subTitle('Open findings by severity'),
     severityChart(executive.open),
-    paragraph(
-      `${plural(openTotal, 'open finding')}; ${formatCount(executive.accepted)} accepted as risks and ` +
-        `${formatCount(executive.falsePositives)} marked as false positives (see section 8).`,
-    ),
-    subTitle('The most important risks'),
+    paragraph(proseRuns(notCountedAsOpen(executive.accepted, executive.falsePositives))),
+    subTitle(TOP_RISKS),
     ...topRisks(model),
-    subTitle('Since the previous assessment'),
-    changes(model),
+    subTitle(CHANGES),
+    paragraph(
+      proseRuns(
+        executive.changes === undefined
+          ? NO_PREVIOUS_ASSESSMENT
+          : comparedWith(formatDay(executive.changes.againstDate), executive.changes),
+      ),
+    ),
   ];
 }

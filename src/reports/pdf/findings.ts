@@ -1,42 +1,43 @@
-import { LAYER_LABELS, PHASE_LABELS, PRINCIPLE_LABELS, REFERENCE_LABELS } from '../labels';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces';
 import type { FindingSource, ResourceRef } from '../../engine/finding';
-import { Framework, type CheckMeta } from '../../engine/model';
-import { RESOURCES_PER_CHECK } from '../build-report';
 import type { AffectedResource, CheckSection, ReportModel } from '../report-model';
-import { catalogProse, formatCount, plural, resourceName, sourceLine } from './format';
+import {
+  AppendixScope,
+  findingsIntro,
+  FIX,
+  moreResources,
+  NO_FAILED_CHECK,
+  openFindings,
+} from '../text/findings';
+import { placeText, referencesText, sourceText } from '../text/format';
+import { PRINCIPLE_LABELS } from '../text/labels';
+import { SECTION_TITLES } from '../text/sections';
 import {
   continuedTable,
   dataTable,
+  groupRow,
   none,
   pageLink,
   paragraph,
   sectionTitle,
   severityLabel,
 } from './building-blocks';
-import { PDF_APPENDIX_ROWS } from './appendix-limit';
-import { SECTION_TITLES } from './section-titles';
+import { resourceName } from './format';
+import { proseRuns } from './prose';
 import { COLOURS } from './theme';
 
-const RESOURCE_COLUMNS = [170, 60, '*'];
-const RESOURCE_HEADER = ['Resource and evidence', 'Container', 'Finding'];
-const ROWS_KEPT_WITH_HEADING = 1;
+/** Resource, container and finding: the findings' and the appendix's tables. */
+export const RESOURCE_COLUMNS = [172, 70, '*'];
+export const RESOURCE_HEADER = ['Resource', 'Container', 'Finding'];
+/** A check that finds no container at fault (RBAC, namespaces, nodes) gives the finding the container's room. */
+const NO_CONTAINER_COLUMNS = [172, '*'];
+const NO_CONTAINER_HEADER = ['Resource', 'Finding'];
+/** The evidence row and the first resource stay with the check's heading. */
+const ROWS_KEPT_WITH_HEADING = 2;
 
 /** Anchor ids for page references: check ids are catalog identifiers, never client strings. */
 export const checkAnchor = (checkId: string) => `check-${checkId}`;
 export const fixAnchor = (checkId: string) => `fix-${checkId}`;
-
-function referencesLine(check: CheckMeta): string {
-  return Object.values(Framework)
-    .filter((framework) => (check.references[framework]?.length ?? 0) > 0)
-    .map((framework) => `${REFERENCE_LABELS[framework]} ${check.references[framework]!.join(', ')}`)
-    .join('  ·  ');
-}
-
-function placeLine(check: CheckMeta): string {
-  const principles = check.principles.map((principle) => PRINCIPLE_LABELS[principle]).join(', ');
-  return `${LAYER_LABELS[check.layer]} layer · ${PHASE_LABELS[check.phase]} phase · ${principles}`;
-}
 
 /** A resource's kind, then its name as it is (a name too long for the column is broken anywhere). */
 export function resourceCell(resource: ResourceRef): ContentText {
@@ -52,47 +53,45 @@ export function resourceCell(resource: ResourceRef): ContentText {
 export function sourceNote(source: FindingSource | undefined): Content[] {
   return source === undefined
     ? []
-    : [{ text: sourceLine(source), style: 'identifier', fontSize: 6.5, color: COLOURS.muted }];
+    : [{ text: sourceText(source), style: 'identifier', fontSize: 6.5, color: COLOURS.muted }];
 }
 
-function resourceRow(affected: AffectedResource): TableCell[] {
+type ResourceEntry = Pick<AffectedResource, 'resource' | 'container' | 'message' | 'source'>;
+
+/** One row per affected resource, with or without its container's column. */
+export function resourceRow(entry: ResourceEntry, withContainer = true): TableCell[] {
   return [
-    {
-      stack: [
-        resourceCell(affected.resource),
-        { text: affected.evidencePath, style: 'identifier', fontSize: 6.5, color: COLOURS.muted },
-        ...sourceNote(affected.source),
-      ],
-    },
-    { text: affected.container ?? '–', style: 'identifier' },
-    { text: affected.message },
+    { stack: [resourceCell(entry.resource), ...sourceNote(entry.source)] },
+    ...(withContainer ? [{ text: entry.container ?? '–', style: 'identifier' }] : []),
+    { text: entry.message },
   ];
 }
 
-function truncationNote(section: CheckSection, inPdfAppendix: boolean): Content[] {
-  if (section.truncated === 0) {
-    return [];
+/**
+ * The resources under a row naming their evidence path, in the order the paths first come: a check mostly
+ * finds its fault at one or two paths, which would otherwise be repeated on every row.
+ */
+function rowsByEvidence(resources: readonly AffectedResource[], withContainer: boolean): TableCell[][] {
+  const groups = new Map<string, AffectedResource[]>();
+  for (const affected of resources) {
+    groups.set(affected.evidencePath, [...(groups.get(affected.evidencePath) ?? []), affected]);
   }
-  const where = inPdfAppendix
-    ? [{ text: 'listed in Appendix C' }]
-    : [
-        {
-          text:
-            'listed in the JSON export and the Markdown report (Appendix C of this PDF lists the first ' +
-            `${formatCount(PDF_APPENDIX_ROWS)} open findings only)`,
-        },
-      ];
-  return [
-    {
-      text: [{ text: `…and ${plural(section.truncated, 'more affected resource')}, ` }, ...where],
-      style: ['small', 'paragraph'],
-      italics: true,
-    },
-  ];
+  return [...groups.entries()].flatMap(([path, group]) => [
+    groupRow(
+      [
+        { text: 'Evidence  ', color: COLOURS.muted },
+        { text: path, style: 'identifier' },
+      ],
+      withContainer ? 3 : 2,
+    ),
+    ...group.map((affected) => resourceRow(affected, withContainer)),
+  ]);
 }
 
 function checkHeading(section: CheckSection): Content[] {
   const { check } = section;
+  const references = referencesText(check.references);
+  const principles = check.principles.map((principle) => PRINCIPLE_LABELS[principle]).join(', ');
   return [
     {
       text: check.title,
@@ -108,21 +107,21 @@ function checkHeading(section: CheckSection): Content[] {
         severityLabel(check.severity),
         '  ·  ',
         { text: check.id, style: 'code' },
-        `  ·  ${placeLine(check)}`,
+        `  ·  ${placeText(check)}  ·  ${principles}`,
       ],
       fontSize: 8,
-      margin: [0, 0, 0, 3],
+      margin: [0, 0, 0, 2],
     },
     {
       ...pageLink('Patch on page', fixAnchor(check.id), {
-        text: `${plural(section.open, 'open finding')}${referencesLine(check) === '' ? '' : `  ·  ${referencesLine(check)}`}`,
+        text: `${openFindings(section.open)}${references === '' ? '' : `  ·  ${references}`}`,
       }),
       style: 'small',
       margin: [0, 0, 0, 3],
     },
-    { text: catalogProse(check.rationale), fontSize: 8.5, margin: [0, 0, 0, 3] },
+    { text: proseRuns(check.rationale), fontSize: 8.5, margin: [0, 0, 0, 3] },
     {
-      text: [{ text: 'Fix: ', bold: true }, ...catalogProse(check.remediation.text)],
+      text: [{ text: `${FIX} `, bold: true }, ...proseRuns(check.remediation.text)],
       fontSize: 8.5,
       margin: [0, 0, 0, 2],
     },
@@ -133,9 +132,12 @@ function checkHeading(section: CheckSection): Content[] {
  * A check's heading stays on one page with the first rows of its resources, so a page never ends on a heading
  * or a lone table header; the other rows may flow onto the next page.
  */
-function checkSection(section: CheckSection, inPdfAppendix: boolean): Content[] {
-  const rows = section.resources.map(resourceRow);
-  const kept = rows.slice(0, ROWS_KEPT_WITH_HEADING);
+function checkSection(section: CheckSection): Content[] {
+  const withContainer = section.resources.some((affected) => affected.container !== undefined);
+  const [columns, header] = withContainer
+    ? [RESOURCE_COLUMNS, RESOURCE_HEADER]
+    : [NO_CONTAINER_COLUMNS, NO_CONTAINER_HEADER];
+  const rows = rowsByEvidence(section.resources, withContainer);
   const rest = rows.slice(ROWS_KEPT_WITH_HEADING);
   return [
     {
@@ -143,29 +145,34 @@ function checkSection(section: CheckSection, inPdfAppendix: boolean): Content[] 
       stack: [
         ...checkHeading(section),
         {
-          ...dataTable(RESOURCE_COLUMNS, RESOURCE_HEADER, kept),
+          ...dataTable(columns, header, rows.slice(0, ROWS_KEPT_WITH_HEADING)),
+          style: 'resourceTable',
           ...(rest.length > 0 && { margin: [0, 4, 0, 0] as [number, number, number, number] }),
         },
       ],
     },
-    ...(rest.length === 0 ? [] : [continuedTable(RESOURCE_COLUMNS, rest)]),
-    ...truncationNote(section, inPdfAppendix),
-    { text: '', margin: [0, 0, 0, 6] },
+    ...(rest.length === 0 ? [] : [{ ...continuedTable(columns, rest), style: 'resourceTable' }]),
+    ...(section.truncated === 0
+      ? []
+      : [
+          {
+            text: moreResources(section.truncated, section.wholeInPagedAppendix),
+            style: ['small', 'paragraph'],
+            italics: true,
+          },
+        ]),
+    { text: '', margin: [0, 0, 0, 4] },
   ];
 }
 
 /** Each failing check in priority order, with its first affected resources. */
-export function findingsByCheck(model: ReportModel, inPdfAppendix: ReadonlySet<string>): Content[] {
-  const intro = paragraph(
-    `${plural(model.findings.length, 'check')} failed. They are listed by priority: severity first, then the ` +
-      `number of resources affected. Each lists up to ${RESOURCES_PER_CHECK} affected resources; the rest are ` +
-      'counted, and listed in Appendix C.',
-  );
+export function findingsByCheck(model: ReportModel): Content[] {
+  const appendix = model.pagedAppendix.omitted === 0 ? AppendixScope.Complete : AppendixScope.Excerpt;
   return [
     sectionTitle(SECTION_TITLES.findings, 'section-findings'),
-    intro,
-    ...(model.findings.length === 0 ? [none('No check failed.')] : []),
-    ...model.findings.flatMap((section) => checkSection(section, inPdfAppendix.has(section.check.id))),
-    { text: `${formatCount(model.appendix.length)} open findings in all.`, style: 'small' },
+    model.findings.length === 0
+      ? none(NO_FAILED_CHECK)
+      : paragraph(proseRuns(findingsIntro(model.findings.length, appendix))),
+    ...model.findings.flatMap(checkSection),
   ];
 }

@@ -1,9 +1,8 @@
-import type { ContentText } from 'pdfmake/interfaces';
-import type { FindingSource, ResourceRef } from '../../engine/finding';
+import type { ResourceRef } from '../../engine/finding';
 
 /**
- * Words and numbers as the PDF prints them. Nothing here reads the locale or the clock: the same model gives
- * the same text on every machine.
+ * Dates and names as the PDF prints them (numbers and catalog facts are in `../text/format`). Nothing here reads
+ * the locale or the clock: the same model gives the same text on every machine.
  */
 
 const MONTHS = [
@@ -49,30 +48,6 @@ export function formatDateTime(iso: string): string {
   return `${formatDay(iso)}, ${time} UTC`;
 }
 
-/** `79,955`. */
-export function formatCount(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** `3 findings`, `1 finding`. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
-
-/** `34.9`, `0.0`: one decimal, as the scores are computed. */
-export function formatScore(score: number | null): string {
-  return score === null ? 'n/a' : score.toFixed(1);
-}
-
-export function formatRate(rate: number | null): string {
-  return rate === null ? 'n/a' : `${Math.round(rate * 100)}%`;
-}
-
-/** `deploy/app.yaml:12 (chart/templates/deployment.yaml)`: where a manifest finding comes from. */
-export function sourceLine(source: FindingSource): string {
-  return `${source.file}:${source.line}${source.template === undefined ? '' : ` (${source.template})`}`;
-}
-
 /** `namespace/name`, or `name` for cluster-scoped resources. */
 export function resourceName(resource: ResourceRef): string {
   return resource.namespace === undefined ? resource.name : `${resource.namespace}/${resource.name}`;
@@ -81,15 +56,4 @@ export function resourceName(resource: ResourceRef): string {
 /** Long client strings in the running header are cut, so the header stays on one line. */
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/**
- * Catalog prose with `code` spans in the monospace face. Only for the catalog's own text (titles,
- * rationales, remediation): strings from a client's cluster are always printed as one plain run.
- */
-export function catalogProse(text: string, codeStyle = 'code'): ContentText[] {
-  return text
-    .split('`')
-    .map((part, index) => (index % 2 === 1 ? { text: part, style: codeStyle } : { text: part }))
-    .filter((run) => run.text !== '');
 }

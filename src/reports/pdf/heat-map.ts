@@ -1,13 +1,16 @@
-import { LAYER_LABELS, PHASE_LABELS } from '../labels';
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces';
 import { type Layer, type Phase, SEVERITIES_BY_RANK } from '../../engine/model';
 import type { CheckCounts } from '../../engine/scoring';
-import { Posture, type MatrixCell, type ReportModel } from '../report-model';
-import { formatCount, formatScore, plural } from './format';
+import type { MatrixCell, Posture, ReportModel } from '../report-model';
+import { countText, plural, scoreText } from '../text/format';
+import { CellState, HEAT_MAP_INTRO, HEAT_MAP_LEGEND } from '../text/heat-map';
+import { LAYER_LABELS, NO_CHECKS, NOT_EVALUATED, PHASE_LABELS } from '../text/labels';
+import { SECTION_TITLES } from '../text/sections';
 import { paragraph, sectionTitle } from './building-blocks';
-import { SECTION_TITLES } from './section-titles';
+import { proseRuns } from './prose';
 import {
   COLOURS,
+  NO_CHECKS_COLOURS,
   NOT_EVALUATED_COLOURS,
   POSTURE_COLOURS,
   type PostureColours,
@@ -17,31 +20,11 @@ import {
 const LABEL_WIDTH = 78;
 const CELL_HEIGHT = 92;
 
-/** The legend, worded as in the Markdown report. */
-const LEGEND: { colours: PostureColours; label: string; meaning: string }[] = [
-  { colours: POSTURE_COLOURS[Posture.Critical], label: 'Critical', meaning: 'a critical finding is open.' },
-  {
-    colours: POSTURE_COLOURS[Posture.Poor],
-    label: 'Poor',
-    meaning: 'a high-severity finding is open, or the score is below 60.',
-  },
-  {
-    colours: POSTURE_COLOURS[Posture.Fair],
-    label: 'Fair',
-    meaning: 'medium-severity findings are open, or the score is below 85.',
-  },
-  {
-    colours: POSTURE_COLOURS[Posture.Good],
-    label: 'Good',
-    meaning: 'a score of 85 or more, and nothing of medium severity or worse open.',
-  },
-  {
-    colours: NOT_EVALUATED_COLOURS,
-    label: 'Not evaluated or no checks',
-    meaning:
-      'the input did not allow evaluating any of the cell’s checks (section 7), or no check belongs to it.',
-  },
-];
+const LEGEND_COLOURS: Record<Posture | CellState, PostureColours> = {
+  ...POSTURE_COLOURS,
+  [CellState.NotEvaluated]: NOT_EVALUATED_COLOURS,
+  [CellState.NoChecks]: NO_CHECKS_COLOURS,
+};
 
 function total(checks: CheckCounts): number {
   return checks.passed + checks.failed + checks.notEvaluated + checks.notApplicable;
@@ -49,32 +32,35 @@ function total(checks: CheckCounts): number {
 
 function checksLine(checks: CheckCounts): string {
   const evaluated = checks.passed + checks.failed;
-  const notEvaluated = checks.notEvaluated === 0 ? '' : `, ${formatCount(checks.notEvaluated)} not evaluated`;
-  return `${formatCount(checks.failed)} of ${plural(evaluated, 'check')} failed${notEvaluated}`;
+  const notEvaluated =
+    checks.notEvaluated === 0 ? '' : `, ${countText(checks.notEvaluated)} ${NOT_EVALUATED.toLowerCase()}`;
+  return `${countText(checks.failed)} of ${plural(evaluated, 'check')} failed${notEvaluated}`;
 }
 
 function cellContent(cell: MatrixCell): TableCell {
-  const colours = postureColours(cell.posture);
   const small = { fontSize: 7.5 };
   if (cell.posture === null) {
-    const what = total(cell.checks) === 0 ? 'no checks' : 'not evaluated';
+    const noChecks = total(cell.checks) === 0;
+    const colours = noChecks ? NO_CHECKS_COLOURS : NOT_EVALUATED_COLOURS;
     const detail =
-      cell.checks.notEvaluated === 0
-        ? []
-        : [{ text: `${plural(cell.checks.notEvaluated, 'check')}`, ...small }];
+      cell.checks.notEvaluated === 0 ? [] : [{ text: plural(cell.checks.notEvaluated, 'check'), ...small }];
     return {
-      stack: [{ text: what, fontSize: 11, bold: true }, ...detail],
+      stack: [
+        { text: (noChecks ? NO_CHECKS : NOT_EVALUATED).toLowerCase(), fontSize: 11, bold: true },
+        ...detail,
+      ],
       fillColor: colours.fill,
       color: colours.ink,
     };
   }
+  const colours = postureColours(cell.posture);
   const openLines = SEVERITIES_BY_RANK.filter((severity) => cell.open[severity] > 0).map((severity) => ({
-    text: `${formatCount(cell.open[severity])} ${severity}`,
+    text: `${countText(cell.open[severity])} ${severity}`,
     ...small,
   }));
   return {
     stack: [
-      { text: formatScore(cell.score), fontSize: 17, bold: true },
+      { text: scoreText(cell.score), fontSize: 17, bold: true },
       { text: checksLine(cell.checks), ...small, margin: [0, 0, 0, 2] },
       ...(openLines.length > 0 ? openLines : [{ text: 'no open finding', ...small }]),
     ],
@@ -123,9 +109,22 @@ function legend(): ContentTable {
   return {
     table: {
       widths: [12, '*'],
-      body: LEGEND.map(({ colours, label, meaning }): TableCell[] => [
-        { canvas: [{ type: 'rect', x: 0, y: 1, w: 10, h: 10, color: colours.fill }] },
-        { text: [{ text: `${label}: `, bold: true }, meaning], fontSize: 8.5 },
+      body: HEAT_MAP_LEGEND.map(({ state, label, meaning }): TableCell[] => [
+        {
+          canvas: [
+            {
+              type: 'rect',
+              x: 0,
+              y: 1,
+              w: 10,
+              h: 10,
+              color: LEGEND_COLOURS[state].fill,
+              lineColor: COLOURS.rule,
+              lineWidth: 0.5,
+            },
+          ],
+        },
+        { text: [{ text: `${label}: `, bold: true }, ...proseRuns(meaning)], fontSize: 8.5 },
       ]),
     },
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingTop: () => 1.5, paddingBottom: () => 1.5 },
@@ -136,15 +135,8 @@ function legend(): ContentTable {
 export function heatMap(model: ReportModel): Content[] {
   return [
     sectionTitle(SECTION_TITLES.heatMap, 'section-heat-map'),
-    paragraph(
-      'Each cell is one layer (where a weakness lives) at one lifecycle phase (the earliest point where it ' +
-        'should have been stopped): its score out of 100 (weighted by severity), how many of its checks ' +
-        'failed, and its open findings by severity. Red cells are where immediate action is needed.',
-    ),
+    paragraph(proseRuns(HEAT_MAP_INTRO)),
     matrixTable(model),
     legend(),
-    paragraph(
-      'Scores count only evaluated checks: a check that could not be evaluated is never counted as passed.',
-    ),
   ];
 }

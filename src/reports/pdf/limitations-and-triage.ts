@@ -1,10 +1,30 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { CheckStatus } from '../../engine/check-result';
 import type { ReportModel, TriageEntry } from '../report-model';
-import { formatCount, formatDay, plural } from './format';
-import { resourceCell } from './findings';
+import { NONE } from '../text/labels';
+import {
+  ACCEPTED_RISKS,
+  CHECKS_NOT_EVALUATED,
+  checkResults,
+  COVERAGE_GAPS,
+  COVERAGE_GAPS_INTRO,
+  decidedBy,
+  EXPIRED_EXCEPTIONS,
+  EXPIRED_EXCEPTIONS_INTRO,
+  FALSE_POSITIVES,
+  INPUT_ERRORS,
+  INPUT_ERRORS_INTRO,
+  limits,
+  LIMITS,
+  NO_COVERAGE_GAP,
+  NO_EXPIRY,
+  NO_INPUT_ERROR,
+  TRIAGE_INTRO,
+} from '../text/limitations-and-triage';
+import { SECTION_TITLES } from '../text/sections';
 import { dataTable, none, paragraph, sectionTitle, severityLabel, subTitle } from './building-blocks';
-import { SECTION_TITLES } from './section-titles';
+import { resourceCell } from './findings';
+import { formatDay } from './format';
+import { proseBlocks, proseRuns } from './prose';
 
 function checkCell(title: string | undefined, id: string): TableCell {
   return {
@@ -12,46 +32,56 @@ function checkCell(title: string | undefined, id: string): TableCell {
   };
 }
 
-function statusLine(statuses: Record<CheckStatus, number>): string {
-  const total = Object.values(statuses).reduce((sum, count) => sum + count, 0);
-  return (
-    `Of ${formatCount(total)} checks, ${formatCount(statuses[CheckStatus.Passed])} passed, ` +
-    `${formatCount(statuses[CheckStatus.Failed])} failed, ${formatCount(statuses[CheckStatus.NotEvaluated])} ` +
-    `could not be evaluated and ${formatCount(statuses[CheckStatus.NotApplicable])} did not apply ` +
-    '(nothing of the kind they inspect was present).'
-  );
-}
-
-export function limitations(model: ReportModel): Content[] {
-  const { gaps, notEvaluated, inputErrors, checkStatuses, exempted } = model.limitations;
-  return [
-    sectionTitle(SECTION_TITLES.limitations, 'section-limitations'),
-    paragraph(statusLine(checkStatuses)),
-    paragraph(
-      'The assessment reads the cluster’s configuration on the assessment date: it does not scan images for ' +
-        'vulnerabilities, observe running processes or network traffic, or test exploits. A check that could not ' +
-        'read what it needs is reported as not evaluated, never as passed.',
-    ),
-    paragraph(
-      'Findings on platform-owned components (the system namespaces and system: objects) are left out by ' +
-        'default, unless a check inspects those components on purpose; this report leaves out ' +
-        `${plural(exempted, 'such finding')}.`,
-    ),
-    subTitle('Coverage gaps'),
-    gaps.length === 0
-      ? none('No coverage gap was recorded: every kind of object the checks need could be read.')
-      : dataTable(
+function coverageGaps(gaps: ReportModel['limitations']['gaps']): Content[] {
+  return gaps.length === 0
+    ? [none(NO_COVERAGE_GAP)]
+    : [
+        paragraph(proseRuns(COVERAGE_GAPS_INTRO)),
+        dataTable(
           [90, '*', 170],
-          ['What was missing', 'Why', 'Checks left unevaluated'],
+          ['Kind', 'Reason', 'Checks left unevaluated'],
           gaps.map((gap): TableCell[] => [
             { text: gap.kind, style: 'identifier' },
             { text: gap.reason },
             { text: gap.checks.length === 0 ? '–' : gap.checks.join(', '), style: 'identifier' },
           ]),
         ),
-    subTitle('Checks not evaluated'),
+      ];
+}
+
+function inputErrors(errors: ReportModel['limitations']['inputErrors']): Content[] {
+  return errors.length === 0
+    ? [none(NO_INPUT_ERROR)]
+    : [
+        paragraph(proseRuns(INPUT_ERRORS_INTRO)),
+        dataTable(
+          [150, 100, '*'],
+          ['Location', 'Error', 'Message'],
+          errors.map((error): TableCell[] => [
+            {
+              text:
+                error.file === undefined
+                  ? '–'
+                  : `${error.file}${error.line === undefined ? '' : `:${error.line}`}`,
+              style: 'identifier',
+            },
+            { text: error.code, style: 'identifier' },
+            { text: error.message },
+          ]),
+        ),
+      ];
+}
+
+export function limitations(model: ReportModel): Content[] {
+  const { gaps, notEvaluated, checkStatuses, exempted } = model.limitations;
+  return [
+    sectionTitle(SECTION_TITLES.limitations, 'section-limitations'),
+    paragraph(proseRuns(checkResults(checkStatuses))),
+    subTitle(COVERAGE_GAPS),
+    ...coverageGaps(gaps),
+    subTitle(CHECKS_NOT_EVALUATED),
     notEvaluated.length === 0
-      ? none('Every applicable check was evaluated.')
+      ? none(NONE)
       : dataTable(
           [170, 50, '*'],
           ['Check', 'Severity', 'Reason'],
@@ -61,37 +91,16 @@ export function limitations(model: ReportModel): Content[] {
             { text: entry.reason },
           ]),
         ),
-    subTitle('Input that could not be read'),
-    inputErrors.length === 0
-      ? none('Every input document was read.')
-      : dataTable(
-          [100, 150, '*'],
-          ['Problem', 'Where', 'Detail'],
-          inputErrors.map((error): TableCell[] => [
-            { text: error.code, style: 'identifier' },
-            {
-              text:
-                error.file === undefined
-                  ? '–'
-                  : `${error.file}${error.line === undefined ? '' : `:${error.line}`}`,
-              style: 'identifier',
-            },
-            { text: error.message },
-          ]),
-        ),
-  ];
-}
-
-function expiryCells(entry: TriageEntry): TableCell[] {
-  return [
-    { text: entry.expiresAt === undefined ? 'no expiry' : formatDay(entry.expiresAt) },
-    { text: entry.byException ? 'exception' : 'decision' },
+    subTitle(INPUT_ERRORS),
+    ...inputErrors(model.limitations.inputErrors),
+    subTitle(LIMITS),
+    ...proseBlocks([{ list: limits(exempted) }]),
   ];
 }
 
 function triageTable(entries: readonly TriageEntry[], withExpiry: boolean): Content {
-  const header = ['Check', 'Resource', 'Justification', ...(withExpiry ? ['Expires', 'Basis'] : [])];
-  const widths = withExpiry ? [110, 110, '*', 62, 52] : [130, 130, '*'];
+  const header = ['Check', 'Resource', 'Justification', ...(withExpiry ? ['Expires'] : []), 'Decided by'];
+  const widths = withExpiry ? [110, 110, '*', 55, 60] : [130, 130, '*', 60];
   return dataTable(
     widths,
     header,
@@ -106,7 +115,10 @@ function triageTable(entries: readonly TriageEntry[], withExpiry: boolean): Cont
         ],
       },
       { text: entry.justification === '' ? '–' : entry.justification },
-      ...(withExpiry ? expiryCells(entry) : []),
+      ...(withExpiry
+        ? [{ text: entry.expiresAt === undefined ? NO_EXPIRY : formatDay(entry.expiresAt) }]
+        : []),
+      { text: decidedBy(entry.byException) },
     ]),
   );
 }
@@ -115,21 +127,16 @@ export function triage(model: ReportModel): Content[] {
   const { accepted, falsePositives, expiredExceptions } = model.triage;
   return [
     sectionTitle(SECTION_TITLES.triage, 'section-triage'),
-    paragraph(
-      'Findings the consultants or the client decided on. Accepted risks stay visible here with their ' +
-        'justification and expiry; false positives are findings shown not to apply. Neither is counted as open.',
-    ),
-    subTitle('Accepted risks'),
-    accepted.length === 0 ? none('No finding was accepted as a risk.') : triageTable(accepted, true),
-    subTitle('False positives'),
-    falsePositives.length === 0
-      ? none('No finding was marked as a false positive.')
-      : triageTable(falsePositives, false),
+    paragraph(proseRuns(TRIAGE_INTRO)),
+    subTitle(ACCEPTED_RISKS),
+    accepted.length === 0 ? none(NONE) : triageTable(accepted, true),
+    subTitle(FALSE_POSITIVES),
+    falsePositives.length === 0 ? none(NONE) : triageTable(falsePositives, false),
+    subTitle(EXPIRED_EXCEPTIONS),
     ...(expiredExceptions.length === 0
-      ? []
+      ? [none(NONE)]
       : [
-          subTitle('Expired exceptions'),
-          paragraph('These exceptions have expired, so the findings they covered are open again:'),
+          paragraph(proseRuns(EXPIRED_EXCEPTIONS_INTRO)),
           { ul: expiredExceptions.map((id) => ({ text: id, style: 'identifier' })), style: 'paragraph' },
         ]),
   ];

@@ -79,7 +79,16 @@ declare module 'pdfmake/interfaces' {
   }
 
   export type CanvasElement =
-    | { type: 'rect'; x: number; y: number; w: number; h: number; color?: string }
+    | {
+        type: 'rect';
+        x: number;
+        y: number;
+        w: number;
+        h: number;
+        color?: string;
+        lineWidth?: number;
+        lineColor?: string;
+      }
     | {
         type: 'line';
         x1: number;

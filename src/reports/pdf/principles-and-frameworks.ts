@@ -1,10 +1,12 @@
-import { FRAMEWORK_NAMES, PRINCIPLE_LABELS, SEVERITY_LABELS } from '../labels';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { SEVERITIES_BY_RANK } from '../../engine/model';
 import type { ReportModel } from '../report-model';
-import { formatCount, formatRate, formatScore } from './format';
+import { countText, rateText, scoreText } from '../text/format';
+import { FRAMEWORK_NAMES, PRINCIPLE_LABELS, SEVERITY_LABELS } from '../text/labels';
+import { FRAMEWORKS_INTRO, PRINCIPLES_INTRO } from '../text/principles-and-frameworks';
+import { SECTION_TITLES } from '../text/sections';
 import { type HeaderCell, dataTable, paragraph, sectionTitle } from './building-blocks';
-import { SECTION_TITLES } from './section-titles';
+import { proseRuns } from './prose';
 import { COLOURS, postureColours } from './theme';
 
 const GAUGE_WIDTH = 60;
@@ -36,13 +38,13 @@ function keptTogether(content: Content[]): Content[] {
 const right = (text: string): HeaderCell => ({ text, alignment: 'right' });
 
 function count(value: number): TableCell {
-  return { text: value === 0 ? '–' : formatCount(value), alignment: 'right' };
+  return { text: value === 0 ? '–' : countText(value), alignment: 'right' };
 }
 
 export function principles(model: ReportModel): Content[] {
   const rows = model.principles.map((entry): TableCell[] => [
     { text: PRINCIPLE_LABELS[entry.principle], bold: true },
-    gauge(entry.score, formatScore(entry.score), postureColours(entry.posture).fill),
+    gauge(entry.score, scoreText(entry.score), postureColours(entry.posture).fill),
     count(entry.checks.passed),
     count(entry.checks.failed),
     count(entry.checks.notEvaluated),
@@ -50,10 +52,7 @@ export function principles(model: ReportModel): Content[] {
   ]);
   return keptTogether([
     sectionTitle(SECTION_TITLES.principles, 'section-principles', false),
-    paragraph(
-      'The same checks seen through the security principles they enforce. A check can serve several ' +
-        'principles, so the rows overlap.',
-    ),
+    paragraph(proseRuns(PRINCIPLES_INTRO)),
     dataTable(
       [72, 84, 30, 30, 36, 30, 30, 30, 30, '*'],
       [
@@ -77,14 +76,11 @@ export function frameworks(model: ReportModel): Content[] {
     count(entry.checks.failed),
     count(entry.checks.notEvaluated),
     count(entry.checks.notApplicable),
-    gauge(entry.passRate === null ? null : entry.passRate * 100, formatRate(entry.passRate), COLOURS.accent),
+    gauge(entry.passRate === null ? null : entry.passRate * 100, rateText(entry.passRate), COLOURS.accent),
   ]);
   return keptTogether([
     sectionTitle(SECTION_TITLES.frameworks, 'section-frameworks', false),
-    paragraph(
-      'Checks that cite each framework, by result. The pass rate is passed over passed plus failed; checks ' +
-        'that could not be evaluated are listed separately and never counted as passed.',
-    ),
+    paragraph(proseRuns(FRAMEWORKS_INTRO)),
     dataTable(
       [150, 40, 40, 55, 60, '*'],
       [

@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportModel } from '../report-model';
+import { CONTENTS_TITLE, REPORT_TITLE } from '../text/sections';
 import { appendix } from './appendix';
-import { checksListedInAppendix } from './appendix-limit';
 import { LOGO_IMAGE, cover, logoDataUrl } from './cover';
 import { executiveSummary } from './executive-summary';
 import { findingsByCheck } from './findings';
@@ -71,7 +71,7 @@ function footer(model: ReportModel) {
 
 function tableOfContents(): Content {
   return {
-    toc: { title: { text: 'Contents', style: 'h1' } },
+    toc: { title: { text: CONTENTS_TITLE, style: 'h1' } },
     pageBreak: 'before',
   };
 }
@@ -82,13 +82,12 @@ function tableOfContents(): Content {
  */
 export function reportDocument(model: ReportModel): TDocumentDefinitions {
   const assessedAt = parseDate(model.cover.assessedAt, 'cover.assessedAt');
-  const listedInAppendix = checksListedInAppendix(model);
   const logo = model.cover.consultancy.logo;
   return {
     pageSize: 'A4',
     pageMargins: [PAGE.side, PAGE.top, PAGE.side, PAGE.bottom],
     info: {
-      title: `Kubernetes security assessment: ${model.cover.client}, ${model.cover.cluster.name}`,
+      title: `${REPORT_TITLE}: ${model.cover.client}, ${model.cover.cluster.name}`,
       author: model.cover.consultancy.name,
       subject: `Report ${model.cover.reportId} (${model.cover.confidentiality})`,
       creator: 'kubeassay',
@@ -108,7 +107,7 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
       ...heatMap(model),
       ...principles(model),
       ...frameworks(model),
-      ...findingsByCheck(model, listedInAppendix),
+      ...findingsByCheck(model),
       ...remediationPlan(model),
       ...limitations(model),
       ...triage(model),

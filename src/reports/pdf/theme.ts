@@ -40,8 +40,10 @@ export const POSTURE_COLOURS: Record<Posture, PostureColours> = {
   [Posture.Good]: { fill: '#1a9850', ink: COLOURS.white },
 };
 
-/** A part none of whose checks was evaluated (posture null), or that has no check at all. */
+/** A part none of whose checks was evaluated (posture null). */
 export const NOT_EVALUATED_COLOURS: PostureColours = { fill: '#d9dde3', ink: COLOURS.ink };
+/** A heat-map cell that no check belongs to: paler than not evaluated, as there was nothing to evaluate. */
+export const NO_CHECKS_COLOURS: PostureColours = { fill: COLOURS.track, ink: COLOURS.muted };
 
 export function postureColours(posture: Posture | null): PostureColours {
   return posture === null ? NOT_EVALUATED_COLOURS : POSTURE_COLOURS[posture];
@@ -54,14 +56,16 @@ export const DEFAULT_STYLE = { font: TEXT_FONT, fontSize: 9.5, lineHeight: 1.2, 
 export const STYLES: StyleDictionary = {
   h1: { fontSize: 18, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 10] },
   h2: { fontSize: 13, bold: true, color: COLOURS.accent, margin: [0, 14, 0, 4] },
-  h3: { fontSize: 10.5, bold: true, margin: [0, 10, 0, 2] },
+  h3: { fontSize: 10.5, bold: true, margin: [0, 9, 0, 2] },
   paragraph: { margin: [0, 0, 0, 6] },
   muted: { color: COLOURS.muted },
   small: { fontSize: 8, color: COLOURS.muted },
   table: { fontSize: 7.5, lineHeight: 1.1, margin: [0, 4, 0, 8] },
+  /** The long lists of resources (findings, appendix): a size smaller, as they run to dozens of pages. */
+  resourceTable: { fontSize: 7, lineHeight: 1.1, margin: [0, 4, 0, 8] },
   tableHeader: { bold: true, fillColor: COLOURS.tableHeader },
-  code: { font: MONO_FONT, fontSize: CODE_FONT_SIZE, lineHeight: 1.15 },
-  identifier: { font: MONO_FONT, fontSize: 7.5 },
+  code: { font: MONO_FONT, fontSize: CODE_FONT_SIZE, lineHeight: 1.1 },
+  identifier: { font: MONO_FONT, fontSize: 7 },
   tocSection: { fontSize: 10.5, bold: true, margin: [0, 5, 0, 0] },
   tocCheck: { fontSize: 8.5, margin: [12, 1, 0, 0] },
   tocCheckNumber: { fontSize: 8.5 },

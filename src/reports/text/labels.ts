@@ -1,6 +1,7 @@
-import { Framework, Layer, Phase, Principle, Severity } from '../engine/model';
+import { Framework, Layer, Phase, Principle, Severity } from '../../engine/model';
+import { Posture } from '../report-model';
 
-/** How the model's enum values read in a report, the same in Markdown and PDF. */
+/** How the model's values read in a report, the same in Markdown and PDF. */
 
 export const LAYER_LABELS: Record<Layer, string> = {
   [Layer.Application]: 'Application',
@@ -48,3 +49,27 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   [Severity.Low]: 'Low',
   [Severity.Info]: 'Info',
 };
+
+export const POSTURE_LABELS: Record<Posture, string> = {
+  [Posture.Critical]: 'Critical',
+  [Posture.Poor]: 'Poor',
+  [Posture.Fair]: 'Fair',
+  [Posture.Good]: 'Good',
+};
+
+/** What a section says of an empty list. */
+export const NONE = 'None.';
+
+/** A heat-map cell or a principle that has no posture: none of its checks ran, or it has none. */
+export const NOT_EVALUATED = 'Not evaluated';
+export const NO_CHECKS = 'No checks';
+
+/** The cover's details, beside the client's own strings. */
+export const COVER_LABELS = {
+  client: 'Client',
+  engagement: 'Engagement',
+  cluster: 'Cluster',
+  assessedAt: 'Assessment date',
+  preparedBy: 'Prepared by',
+  reportId: 'Report id',
+} as const;

@@ -1,4 +1,9 @@
-/** The report's sections, in order, titled as in the Markdown report. */
+/** The report's title, on its cover. */
+export const REPORT_TITLE = 'Kubernetes security assessment';
+
+export const CONTENTS_TITLE = 'Contents';
+
+/** The report's sections, in order. */
 export const SECTION_TITLES = {
   executive: '1. Executive summary',
   heatMap: '2. Layer × phase heat map',
@@ -12,3 +17,5 @@ export const SECTION_TITLES = {
   glossary: 'Appendix B. Glossary',
   appendix: 'Appendix C. All findings',
 } as const;
+
+export type SectionKey = keyof typeof SECTION_TITLES;
