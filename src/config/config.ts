@@ -41,8 +41,15 @@ const environmentSchema = z.object({
   KUBEASSAY_ALLOW_INSECURE_TLS: booleanFlag.default('false'),
   /** The longest an assessment may run (collect to score) before it fails. */
   KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),
-  /** Where users reach the API: the origin of share links. */
-  KUBEASSAY_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Where users reach the API (http or https, no query or fragment): the origin of share links. */
+  KUBEASSAY_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => {
+      const url = new URL(value);
+      return ['http:', 'https:'].includes(url.protocol) && !url.search && !url.hash && !url.username;
+    }, 'must be an http(s) URL without credentials, query or fragment')
+    .optional(),
   /** The consultancy on every report's cover. */
   KUBEASSAY_CONSULTANCY_NAME: z.string().trim().min(1).max(200).default('Kubeassay'),
   /** A PNG or JPEG file for the report's cover, read once by the worker. */
@@ -106,6 +113,17 @@ function decodePreviousKeys(value: string): EncryptionKey[] {
     });
 }
 
+/** Share links handed to clients must point at the real address: production has no default. */
+function publicUrl(value: string | undefined, port: number, production: boolean): string {
+  if (value === undefined || value === '') {
+    if (production) {
+      throw new ConfigError('KUBEASSAY_PUBLIC_URL is required in production');
+    }
+    return `http://localhost:${port}`;
+  }
+  return value.replace(/\/+$/, '');
+}
+
 /** Reads and validates the environment once; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = environmentSchema.safeParse(env);
@@ -151,7 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: values.LOG_LEVEL,
     assessmentTimeLimitMs: values.KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS * 1000,
-    publicUrl: values.KUBEASSAY_PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl: publicUrl(values.KUBEASSAY_PUBLIC_URL, values.PORT, production),
     consultancy: {
       name: values.KUBEASSAY_CONSULTANCY_NAME,
       ...(values.KUBEASSAY_CONSULTANCY_LOGO && { logoPath: values.KUBEASSAY_CONSULTANCY_LOGO }),

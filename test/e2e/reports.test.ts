@@ -13,10 +13,13 @@ import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi } from '../support/api';
 import { listAllFindings, runAssessment, type Assessment } from '../support/assessment-runs';
 import { apiClient, type ApiClient } from '../support/client';
+import { ReportRenderer } from '../../src/modules/reports/render/report-renderer';
 
 type Report = components['schemas']['ReportDto'];
 interface AuditEvent {
   action: string;
+  targetType: string | null;
+  details: Record<string, string> | null;
   keyId: string | null;
   role: string | null;
   organizationId: string | null;
@@ -178,6 +181,13 @@ describe('reports through the service', () => {
       'cache-control': 'max-age=0',
     });
     expect(again.status).toBe(304);
+    const [notModified, sent] = (await auditEvents('report.download')).filter(
+      (e) => e.targetId === report.id,
+    );
+    expect(notModified).toMatchObject({ status: 304, outcome: 'success', organizationId: orgA.id });
+    expect(sent).toMatchObject({ status: 200, outcome: 'success', organizationId: orgA.id });
+    const [created] = (await auditEvents('report.create')).filter((e) => e.targetId === report.id);
+    expect(created).toMatchObject({ targetType: 'report', organizationId: orgA.id, status: 202 });
   });
 
   it('reports the records, the triage and the comparison with the previous assessment in Markdown', async () => {
@@ -201,11 +211,13 @@ describe('reports through the service', () => {
     expect(persisting.count).toBeGreaterThan(0);
   });
 
-  it('keeps a ready report immutable: a later request is a new report, the first one unchanged', async () => {
+  it('keeps a ready report immutable: rendering or failing it again changes nothing', async () => {
     const before = await ready((await requestReport(first.id, 'markdown')).id);
     const bytesBefore = Buffer.from(
       await (await download(`/v1/reports/${before.id}/content`, consultantKey)).arrayBuffer(),
     );
+    await worker.get(ReportRenderer).render(before.id);
+    await worker.get(ReportRenderer).fail(before.id, 'a late failure');
     const later = await ready((await requestReport(first.id, 'markdown')).id);
     expect(later.id).not.toBe(before.id);
     const after = await consultant.GET('/v1/reports/{id}', { params: { path: { id: before.id } } });
@@ -232,10 +244,17 @@ describe('reports through the service', () => {
     } finally {
       await queue.resume();
     }
+    // Paused, so the small example cannot finish before the cancel lands.
+    const runs = worker.get<Queue>(getQueueToken(QueueName.AssessmentRun));
+    await runs.pause();
     const queued = await consultant.POST('/v1/assessments', {
       body: { engagementId: orgA.engagementId, clusterId: orgA.clusterId },
     });
-    await consultant.POST('/v1/assessments/{id}/cancel', { params: { path: { id: queued.data!.id } } });
+    const cancel = await consultant.POST('/v1/assessments/{id}/cancel', {
+      params: { path: { id: queued.data!.id } },
+    });
+    await runs.resume();
+    expect(cancel.data!.status).toBe('cancelled');
     const refused = await postReport(queued.data!.id, { format: 'pdf' });
     expect(refused.status).toBe(409);
     expect(await errorCode(refused)).toBe('ASSESSMENT_NOT_SUCCEEDED');
@@ -246,6 +265,8 @@ describe('reports through the service', () => {
       {},
       { format: 'docx' },
       { format: 'pdf', confidentiality: 'a\nb' },
+      { format: 'pdf', confidentiality: 'a\u2028b' },
+      { format: 'pdf', confidentiality: 'a\u202eb' },
       { format: 'pdf', x: 1 },
     ]) {
       const response = await postReport(second.id, body);
@@ -261,7 +282,11 @@ describe('reports through the service', () => {
     const listed = await client.GET('/v1/reports', { params: { query: { limit: 500 } } });
     expect(listed.data!.items.length).toBeGreaterThan(0);
     expect(new Set(listed.data!.items.map((report) => report.organizationId))).toEqual(new Set([orgA.id]));
+    expect((await download(`/v1/reports/${own.id}`, clientKey)).status).toBe(200);
     expect((await download(`/v1/reports/${own.id}/content`, clientKey)).status).toBe(200);
+    const integrationKey = await api.createKey(Role.Integration, orgA.id);
+    expect((await download(`/v1/reports/${own.id}/content`, integrationKey)).status).toBe(200);
+    expect((await download(`/v1/reports/${others.id}/content`, integrationKey)).status).toBe(404);
     expect((await download(`/v1/reports/${others.id}`, clientKey)).status).toBe(404);
     const denied = await download(`/v1/reports/${others.id}/content`, clientKey);
     expect(denied.status).toBe(404);
@@ -296,10 +321,16 @@ describe('reports through the service', () => {
     it('downloads the report without a key, uncached, and counts and audits every download', async () => {
       const link = await share(168);
       expect(link.url).toMatch(/^https:\/\/reports\.example\.test\/v1\/shared-reports\/[\w-]+\.[\w-]+$/);
-      expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(167 * 3_600_000);
+      const lifetime = Date.parse(link.expiresAt) - Date.now();
+      expect(lifetime).toBeGreaterThan(167 * 3_600_000);
+      expect(lifetime).toBeLessThanOrEqual(168 * 3_600_000);
+      const [created] = (await auditEvents('share_link.create')).filter((e) => e.targetId === link.id);
+      expect(created).toMatchObject({ targetType: 'share_link', organizationId: orgA.id, status: 201 });
       const before = (await auditEvents('report.shared_download')).length;
-      for (let index = 0; index < 2; index++) {
-        const response = await download(link.url.replace('https://reports.example.test', api.baseUrl));
+      const token = link.url.split('/').at(-1)!;
+      // The router matches paths in any case: the token must stay out of the trail however it is spelled.
+      for (const path of [`/v1/shared-reports/${token}`, `/V1/Shared-Reports/${token}`]) {
+        const response = await download(path);
         expect(response.status).toBe(200);
         expect(response.headers.get('cache-control')).toBe('no-store');
         expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -309,16 +340,19 @@ describe('reports through the service', () => {
         params: { path: { id: report.id } },
       });
       expect(listed.data!.items.find((item) => item.id === link.id)).toMatchObject({ downloads: 2 });
-      expect(JSON.stringify(listed.data)).not.toContain(link.url.split('/').at(-1));
+      expect(JSON.stringify(listed.data)).not.toContain(token);
       const events = await auditEvents('report.shared_download');
       expect(events.length - before).toBe(2);
-      expect(events[0]).toMatchObject({
+      const shared = {
         outcome: 'success',
         targetId: report.id,
         organizationId: orgA.id,
         keyId: null,
-        path: '/v1/shared-reports/[Redacted]',
-      });
+        details: { shareLinkId: link.id },
+      };
+      expect(events[0]).toMatchObject({ ...shared, path: '/V1/Shared-Reports/[Redacted]' });
+      expect(events[1]).toMatchObject({ ...shared, path: '/v1/shared-reports/[Redacted]' });
+      expect(JSON.stringify(await auditEvents('report.shared_download'))).not.toContain(token);
     });
 
     it('answers 401 to a tampered token, 410 once expired or revoked, and audits each refusal', async () => {
@@ -334,6 +368,10 @@ describe('reports through the service', () => {
         params: { path: { id: report.id, linkId: revoked.id } },
       });
       expect(revocation.response.status).toBe(204);
+      const [revokedEvent] = (await auditEvents('share_link.revoke')).filter(
+        (e) => e.targetId === revoked.id,
+      );
+      expect(revokedEvent).toMatchObject({ targetType: 'share_link', organizationId: orgA.id, status: 204 });
       const before = (await auditEvents('report.shared_download')).length;
       const outcomes = [];
       for (const url of [tamper(tampered.url), `${local(tampered.url)}x`, expired.url, revoked.url]) {
@@ -348,19 +386,34 @@ describe('reports through the service', () => {
       ]);
       expect((await download(local(tampered.url))).status).toBe(200);
       const events = await auditEvents('report.shared_download');
-      expect(
-        events.slice(0, events.length - before).map((event) => `${event.outcome} ${event.status}`),
-      ).toEqual(['success 200', 'denied 410', 'denied 410', 'denied 401', 'denied 401']);
+      const refusals = events.slice(0, events.length - before);
+      expect(refusals.map((event) => `${event.outcome} ${event.status}`)).toEqual([
+        'success 200',
+        'denied 410',
+        'denied 410',
+        'denied 401',
+        'denied 401',
+      ]);
+      expect(refusals.slice(1, 3)).toMatchObject([
+        { targetId: report.id, organizationId: orgA.id, details: { shareLinkId: revoked.id } },
+        { targetId: report.id, organizationId: orgA.id, details: { shareLinkId: expired.id } },
+      ]);
     });
 
-    it('refuses lifetimes outside 1 to 168 hours', async () => {
-      for (const expiresInHours of [0, 169, 1.5]) {
-        const created = await consultant.POST('/v1/reports/{id}/share-links', {
-          params: { path: { id: report.id } },
-          body: { expiresInHours },
+    it('refuses lifetimes outside 1 to 168 whole hours, and never lets a cache keep the URL', async () => {
+      for (const expiresInHours of [0, 169, 1.5, true, '24']) {
+        const response = await fetch(`${api.baseUrl}/v1/reports/${report.id}/share-links`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${consultantKey}` },
+          body: JSON.stringify({ expiresInHours }),
         });
-        expect(created.response.status).toBe(400);
+        expect(response.status).toBe(400);
       }
+      const created = await consultant.POST('/v1/reports/{id}/share-links', {
+        params: { path: { id: report.id } },
+        body: { expiresInHours: 1 },
+      });
+      expect(created.response.headers.get('cache-control')).toBe('no-store');
     });
   });
 });

@@ -75,11 +75,18 @@ describe('HTTP request logs', () => {
     expect(JSON.stringify(lines)).not.toMatch(/secretsecret|SECRET-/);
   });
 
-  it('keep a share link’s route but not its token', async () => {
-    const response = await fetch(`${url}/v1/shared-reports/SECRET-SHARE-TOKEN?x=1`);
-    const requestId = response.headers.get('x-request-id');
-    const completed = lines.find((line) => line.requestId === requestId && line.msg === 'request completed');
-    expect(completed?.req?.url).toBe('/v1/shared-reports/[Redacted]?x=1');
+  it('keep a share link’s route but not its token, however the path is spelled', async () => {
+    for (const [path, logged] of [
+      ['/v1/shared-reports/SECRET-SHARE-TOKEN?x=1', '/v1/shared-reports/[Redacted]?x=1'],
+      ['/V1/Shared-Reports/SECRET-SHARE-TOKEN', '/V1/Shared-Reports/[Redacted]'],
+    ]) {
+      const response = await fetch(`${url}${path}`);
+      const requestId = response.headers.get('x-request-id');
+      const completed = lines.find(
+        (line) => line.requestId === requestId && line.msg === 'request completed',
+      );
+      expect(completed?.req?.url).toBe(logged);
+    }
     expect(JSON.stringify(lines)).not.toContain('SECRET-SHARE-TOKEN');
   });
 

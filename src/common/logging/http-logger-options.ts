@@ -9,6 +9,8 @@ import { pathWithoutSecrets } from '../http/secret-paths';
 /** Secrets that may reach a log line: credentials in headers, and credential fields of logged objects. */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
+  // A share link's token, as the route's parameter (the URL is rewritten by the request serializer).
+  'req.params.token',
   'req.headers["proxy-authorization"]',
   'req.headers.cookie',
   'res.headers["set-cookie"]',

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { catchError, from, map, mergeMap, type Observable, throwError } from 'rxjs';
 import { callerOf } from '../auth/auth.decorators';
-import { AUDIT_ACTION } from './audit-action.decorator';
+import { AUDIT_ACTION, AUDIT_TARGET, type AuditTarget } from './audit-action.decorator';
 import { AuditService, failureOf } from './audit.service';
 import { AuditOutcome } from './entities/audit-event.entity';
 
@@ -25,10 +25,11 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
     const action = this.reflector.get<string>(AUDIT_ACTION, context.getHandler());
-    const paramId = typeof request.params['id'] === 'string' ? request.params['id'] : undefined;
+    const target = this.reflector.get<AuditTarget>(AUDIT_TARGET, context.getHandler());
+    const param = target === 'result' ? undefined : request.params[target.param];
     const record = (outcome: AuditOutcome, status: number, result?: unknown) => {
       const caller = callerOf(request);
-      const targetId = paramId ?? (result as { id?: unknown } | undefined)?.id;
+      const targetId = typeof param === 'string' ? param : (result as { id?: unknown } | undefined)?.id;
       return this.audit.record({
         request,
         ...(caller && { caller }),

@@ -18,6 +18,7 @@ export interface AuditRecord {
   targetId?: string;
   /** The organization the target belongs to, when known; else the caller's. */
   organizationId?: string | null;
+  details?: Record<string, string>;
 }
 
 /** Statuses that refuse a caller (404 also for another tenant's object; 410 for a dead share link). */
@@ -57,6 +58,7 @@ export class AuditService {
         sourceAddress: request.ip ?? request.socket.remoteAddress ?? null,
         method: request.method,
         path: pathWithoutSecrets((request.originalUrl ?? request.url).split('?')[0]!).slice(0, 300),
+        details: record.details ?? null,
       });
     } catch (error) {
       this.logger.error(

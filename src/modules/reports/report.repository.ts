@@ -21,11 +21,6 @@ export interface ReportFilter {
   engagementId?: string;
 }
 
-export interface ReportContent {
-  report: ReportEntity;
-  content: Buffer;
-}
-
 /** States a rendering may still move out of; a ready or failed report is never written again. */
 const PENDING = [ReportStatus.Queued, ReportStatus.Rendering];
 
@@ -46,15 +41,18 @@ export class ReportRepository {
     return this.reports.findOne({ where: scoped(scope, id) });
   }
 
-  /** The report with its content, when the scope may see it and it is ready. */
-  async contentForScope(scope: TenantScope, id: string): Promise<ReportContent | null> {
-    const report = await this.reports
+  /** A ready report's bytes; read only after the caller was authorized for the report. */
+  async content(id: string): Promise<Buffer> {
+    const row = await this.reports
       .createQueryBuilder('report')
+      .select('report.id')
       .addSelect('report.content')
-      .where(scoped(scope, id))
-      .andWhere('report.status = :ready', { ready: ReportStatus.Ready })
+      .where('report.id = :id AND report.status = :ready', { id, ready: ReportStatus.Ready })
       .getOne();
-    return report?.content ? { report, content: report.content } : null;
+    if (!row?.content) {
+      throw new Error(`report ${id} has no content`);
+    }
+    return row.content;
   }
 
   async listForScope(
@@ -82,12 +80,11 @@ export class ReportRepository {
   }
 
   /** Stores the rendered bytes once: only a pending report becomes ready. */
-  async finish(id: string, content: Buffer, sha256: string, renderedAt: Date): Promise<boolean> {
-    const result = await this.reports.update(
+  async finish(id: string, content: Buffer, sha256: string, renderedAt: Date): Promise<void> {
+    await this.reports.update(
       { id, status: In(PENDING) },
       { status: ReportStatus.Ready, content, sha256, sizeBytes: content.length, renderedAt },
     );
-    return (result.affected ?? 0) > 0;
   }
 
   async fail(id: string, failure: string): Promise<void> {

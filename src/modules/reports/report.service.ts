@@ -8,7 +8,7 @@ import type { TenantScope } from '../auth/caller';
 import { type ReportEntity, ReportStatus } from './entities/report.entity';
 import type { ReportFileFormat } from './report-file-format';
 import { ReportQueue } from './report-queue';
-import { type ReportContent, type ReportFilter, ReportRepository } from './report.repository';
+import { type ReportFilter, ReportRepository } from './report.repository';
 
 export interface ReportRequest {
   format: ReportFileFormat;
@@ -53,7 +53,8 @@ export class ReportService {
       await this.queue.enqueueRender(report.id);
     } catch (error) {
       // Not deleted: the attempt stays visible next to its audit event, and no row waits for a missing job.
-      await this.reports.fail(report.id, 'the report could not be queued');
+      // The caller's answer stays the queue's 503 even if recording this fails too.
+      await this.reports.fail(report.id, 'the report could not be queued').catch(() => undefined);
       throw error;
     }
     return report;
@@ -71,17 +72,7 @@ export class ReportService {
     return this.reports.listForScope(scope, filter, page);
   }
 
-  /** The rendered bytes; 409 while the report is queued or rendering, or when it failed. */
-  async content(scope: TenantScope, id: string): Promise<ReportContent> {
-    const stored = await this.reports.contentForScope(scope, id);
-    if (stored) {
-      return stored;
-    }
-    const report = await this.get(scope, id);
-    throw notReady(report);
-  }
-
-  /** A report that may be shared: visible to the scope and ready. */
+  /** A report that may be downloaded or shared: visible to the scope and ready (409 otherwise). */
   async ready(scope: TenantScope, id: string): Promise<ReportEntity> {
     const report = await this.get(scope, id);
     if (report.status !== ReportStatus.Ready) {

@@ -21,7 +21,7 @@ import {
   ReportPageDto,
   ReportQueryDto,
 } from './dto/report.dto';
-import { DownloadRoute, ReportDownloads } from './report-download';
+import { DownloadAction, ReportDownloads } from './report-download';
 import { ReportService } from './report.service';
 
 const READERS = [Role.Admin, Role.Consultant, Role.Client, Role.Integration];
@@ -39,7 +39,7 @@ export class ReportsController {
   @Post('assessments/:id/reports')
   @HttpCode(202)
   @Roles(Role.Admin, Role.Consultant)
-  @AuditAction('report.create')
+  @AuditAction('report.create', 'result')
   @ApiAcceptedResponse({ type: ReportDto })
   async create(
     @Param('id', UuidParamPipe) assessmentId: string,
@@ -90,8 +90,8 @@ export class ReportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.downloads.serve(request, response, DownloadRoute.ApiKey, caller, () =>
-      this.reports.content(scopeOf(caller), id),
-    );
+    await this.downloads.serve(request, response, DownloadAction.ApiKey, caller, async () => ({
+      report: await this.reports.ready(scopeOf(caller), id),
+    }));
   }
 }

@@ -53,6 +53,13 @@ export class AuditEventDto {
   @ApiProperty({ type: String, nullable: true }) sourceAddress!: string | null;
   @ApiProperty() method!: string;
   @ApiProperty() path!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'More about the target, e.g. `shareLinkId` for a download through a share link.',
+  })
+  details!: Record<string, string> | null;
 
   static from(event: AuditEventEntity): AuditEventDto {
     const { seq, occurredAt, ...rest } = event;

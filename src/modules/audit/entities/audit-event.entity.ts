@@ -52,4 +52,8 @@ export class AuditEventEntity {
 
   @Column({ type: 'varchar', length: 300 })
   path!: string;
+
+  /** Ids that say more about the target, e.g. the share link a report was downloaded through. */
+  @Column({ type: 'jsonb', nullable: true })
+  details!: Record<string, string> | null;
 }

@@ -23,8 +23,9 @@ export class CreateReportDto {
   @Transform(trimmed)
   @IsString()
   @Length(1, 100)
-  // One line of printable text: it is printed in the running header of every page.
-  @Matches(/^[^\p{Cc}]+$/u, { message: 'confidentiality must be one line of printable text' })
+  // One line of printable text: it is printed in the running header of every page. No control, format
+  // (bidirectional overrides) or line and paragraph separator characters.
+  @Matches(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, { message: 'confidentiality must be one line of printable text' })
   confidentiality?: string;
 }
 

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import type { ShareLinkEntity } from '../entities/share-link.entity';
 
@@ -8,7 +7,6 @@ export const MAX_SHARE_LINK_HOURS = 168;
 
 export class CreateShareLinkDto {
   @ApiProperty({ minimum: 1, maximum: MAX_SHARE_LINK_HOURS })
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_SHARE_LINK_HOURS)
@@ -18,6 +16,7 @@ export class CreateShareLinkDto {
 export class ShareLinkDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
   @ApiProperty({ description: 'Downloads through the link so far.' }) downloads!: number;
@@ -29,6 +28,7 @@ export class ShareLinkDto {
     return {
       id: entity.id,
       reportId: entity.reportId,
+      organizationId: entity.organizationId,
       expiresAt: entity.expiresAt.toISOString(),
       revokedAt: entity.revokedAt?.toISOString() ?? null,
       downloads: entity.downloads,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ReportInput } from '../../../reports/report-input';
 
 type Logo = NonNullable<ReportInput['consultancy']['logo']>;
@@ -16,10 +16,10 @@ const SIGNATURES: { type: Logo['type']; bytes: number[] }[] = [
  * name; a file that is neither PNG nor JPEG, or too large, stops the worker with a message saying so.
  */
 export function readConsultancyLogo(path: string): Logo {
-  const data = readFileSync(path);
-  if (data.length > MAX_LOGO_BYTES) {
+  if (statSync(path).size > MAX_LOGO_BYTES) {
     throw new Error(`KUBEASSAY_CONSULTANCY_LOGO: ${path} is larger than ${MAX_LOGO_BYTES} bytes`);
   }
+  const data = readFileSync(path);
   const signature = SIGNATURES.find(({ bytes }) => bytes.every((byte, index) => data[index] === byte));
   if (!signature) {
     throw new Error(`KUBEASSAY_CONSULTANCY_LOGO: ${path} is neither a PNG nor a JPEG image`);

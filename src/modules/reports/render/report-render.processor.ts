@@ -28,7 +28,11 @@ export class ReportRenderProcessor extends WorkerHost {
       const attempt = job.attemptsMade + 1;
       this.logger.warn(`report ${reportId} attempt ${attempt} failed: ${message}`);
       if (attempt >= (job.opts.attempts ?? 1)) {
-        await this.renderer.fail(reportId, `rendering failed after ${attempt} attempts: ${message}`);
+        // Clients read `failure`: it says what to do, the log says what went wrong.
+        await this.renderer.fail(
+          reportId,
+          `rendering failed after ${attempt} attempts; request a new report`,
+        );
       }
       throw error;
     }

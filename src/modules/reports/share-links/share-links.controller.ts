@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -26,9 +26,11 @@ import { ShareLinkService } from './share-link.service';
 export class ShareLinksController {
   constructor(private readonly links: ShareLinkService) {}
 
+  /** The answer holds the link's URL, a bearer secret: no cache may keep it. */
   @Post()
+  @Header('Cache-Control', 'no-store')
   @Roles(Role.Admin, Role.Consultant)
-  @AuditAction('share_link.create')
+  @AuditAction('share_link.create', 'result')
   @ApiCreatedResponse({ type: CreatedShareLinkDto })
   async create(
     @Param('id', UuidParamPipe) reportId: string,
@@ -59,13 +61,14 @@ export class ShareLinksController {
   @Delete(':linkId')
   @HttpCode(204)
   @Roles(Role.Admin, Role.Consultant)
-  @AuditAction('share_link.revoke')
+  @AuditAction('share_link.revoke', { param: 'linkId' })
   @ApiNoContentResponse({ description: 'Revoked.' })
   async revoke(
     @Param('id', UuidParamPipe) reportId: string,
     @Param('linkId', UuidParamPipe) linkId: string,
     @CurrentCaller() caller: Caller,
-  ): Promise<void> {
-    await this.links.revoke(scopeOf(caller), reportId, linkId);
+  ): Promise<ShareLinkDto> {
+    // The link goes to the audit trail (its organization); a 204 carries no body.
+    return ShareLinkDto.from(await this.links.revoke(scopeOf(caller), reportId, linkId));
   }
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { SHARED_REPORTS_PATH } from '../../../common/http/secret-paths';
 import { Public } from '../../auth/auth.decorators';
-import { DownloadRoute, ReportDownloads } from '../report-download';
+import { DownloadAction, ReportDownloads } from '../report-download';
 import { ShareLinkService } from './share-link.service';
 
 @ApiTags('reports')
@@ -29,8 +29,9 @@ export class SharedReportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.downloads.serve(request, response, DownloadRoute.ShareLink, undefined, () =>
-      this.links.open(token),
-    );
+    await this.downloads.serve(request, response, DownloadAction.ShareLink, undefined, async () => {
+      const { link, report } = await this.links.open(token);
+      return { report, shareLinkId: link.id };
+    });
   }
 }
