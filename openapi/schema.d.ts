@@ -866,6 +866,8 @@ export interface components {
             /** Format: date-time */
             lastDownloadedAt: string | null;
             /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
             reportId: string;
             /** Format: date-time */
             revokedAt: string | null;
@@ -1336,6 +1338,8 @@ export interface components {
             id: string;
             /** Format: date-time */
             lastDownloadedAt: string | null;
+            /** Format: uuid */
+            organizationId: string;
             /** Format: uuid */
             reportId: string;
             /** Format: date-time */
