@@ -29,6 +29,9 @@ interface AuditEvent {
   path: string;
 }
 
+/** Tests wait for renderings on the queue: a PDF takes one to several seconds on a busy machine. */
+jest.setTimeout(60_000);
+
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const ACCEPTANCE = 'Compensated by the WAF until the Q3 rewrite';
 
