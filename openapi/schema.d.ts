@@ -377,6 +377,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/engagements/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build remediation tickets from the open findings of each cluster's latest assessment
+         * @description Groups open findings (check × namespace by default) of each cluster; a group that already has an open ticket adds its new findings to it instead of opening another.
+         */
+        post: operations["TicketsController_build"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/engagements/{id}/tickets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/engagements/{id}/tickets/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketPushController_pushAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exceptions": {
         parameters: {
             query?: never;
@@ -425,6 +477,26 @@ export interface paths {
         patch: operations["TriageController_triage"];
         trace?: never;
     };
+    "/v1/integrations/jira/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Jira issue updates (Done → ticket pending verification)
+         * @description 401 WEBHOOK_SIGNATURE_INVALID when X-Hub-Signature does not verify; repeats are acknowledged.
+         */
+        post: operations["JiraWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -451,6 +523,42 @@ export interface paths {
         get: operations["OrganizationsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/integrations/jira": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JiraSettingsController_get"];
+        put: operations["JiraSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/integrations/jira/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the settings against Jira before the first push
+         * @description Signs in (`/rest/api/3/myself`) and reads the issue type’s create screen: `verification` lists required fields nothing fills and priority names the project does not offer.
+         */
+        post: operations["JiraSettingsController_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -555,6 +663,54 @@ export interface paths {
         get: operations["SharedReportsController_download"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketPushController_push"];
         delete?: never;
         options?: never;
         head?: never;
@@ -849,6 +1005,12 @@ export interface components {
         CreateShareLinkDto: {
             expiresInHours: number;
         };
+        CreateTicketsDto: {
+            /** @default check_namespace */
+            groupBy?: components["schemas"]["TicketGrouping"];
+            /** @default low */
+            minSeverity?: components["schemas"]["Severity"];
+        };
         CreatedShareLinkDto: {
             /** Format: date-time */
             createdAt: string;
@@ -972,7 +1134,7 @@ export interface components {
             error: components["schemas"]["ErrorDetail"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "ASSESSMENT_NOT_ACTIVE" | "UNKNOWN_CHECK" | "JUSTIFICATION_REQUIRED" | "EXPIRY_REQUIRED" | "EXPIRY_NOT_IN_FUTURE" | "EXPIRY_TOO_FAR" | "FINDING_ACCEPTED_BY_EXCEPTION" | "DIFF_BASELINE_MISSING" | "DIFF_NOT_COMPARABLE" | "INVALID_CURSOR" | "ASSESSMENT_NOT_SUCCEEDED" | "REPORT_NOT_READY" | "SHARE_LINK_INVALID" | "SHARE_LINK_EXPIRED" | "SHARE_LINK_REVOKED" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_ID" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "AUTHENTICATION_REQUIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ORGANIZATION_REQUIRED" | "CLUSTER_NOT_KUBECONFIG" | "CLUSTER_UNREACHABLE" | "CLUSTER_CREDENTIALS_REJECTED" | "CLUSTER_NOT_SNAPSHOT" | "CLUSTER_KUBECONFIG_MALFORMED" | "CLUSTER_KUBECONFIG_CONTEXT_NOT_FOUND" | "CLUSTER_KUBECONFIG_EXEC_FORBIDDEN" | "CLUSTER_KUBECONFIG_AUTH_PROVIDER_FORBIDDEN" | "CLUSTER_KUBECONFIG_TOKEN_FILE_FORBIDDEN" | "CLUSTER_KUBECONFIG_FILE_REFERENCE_FORBIDDEN" | "CLUSTER_KUBECONFIG_INSECURE_TLS_FORBIDDEN" | "CLUSTER_KUBECONFIG_PROXY_FORBIDDEN" | "CLUSTER_KUBECONFIG_IMPERSONATION_UNSUPPORTED" | "CLUSTER_KUBECONFIG_SERVER_INVALID" | "CLUSTER_KUBECONFIG_CREDENTIALS_MISSING" | "ADDRESS_METADATA_FORBIDDEN" | "ADDRESS_LINK_LOCAL_FORBIDDEN" | "ADDRESS_NON_ROUTABLE_FORBIDDEN" | "ADDRESS_LOOPBACK_FORBIDDEN" | "ADDRESS_PRIVATE_FORBIDDEN" | "ADDRESS_UNRESOLVABLE" | "SNAPSHOT_MALFORMED" | "SNAPSHOT_EMPTY" | "SNAPSHOT_MISSING" | "ENGAGEMENT_CLUSTER_MISMATCH" | "ASSESSMENT_NOT_ACTIVE" | "UNKNOWN_CHECK" | "JUSTIFICATION_REQUIRED" | "EXPIRY_REQUIRED" | "EXPIRY_NOT_IN_FUTURE" | "EXPIRY_TOO_FAR" | "FINDING_ACCEPTED_BY_EXCEPTION" | "DIFF_BASELINE_MISSING" | "DIFF_NOT_COMPARABLE" | "INVALID_CURSOR" | "ASSESSMENT_NOT_SUCCEEDED" | "REPORT_NOT_READY" | "SHARE_LINK_INVALID" | "SHARE_LINK_EXPIRED" | "SHARE_LINK_REVOKED" | "JIRA_BASE_URL_INVALID" | "JIRA_NOT_CONFIGURED" | "WEBHOOK_SIGNATURE_INVALID" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             details?: {
@@ -1156,6 +1318,51 @@ export interface components {
             line?: number;
             message: string;
         };
+        JiraAuthDto: {
+            /** @description For basic auth. */
+            email?: string;
+            /** @description The API token (basic) or the bearer token. Write-only: never returned. */
+            token: string;
+            /**
+             * @description basic: email + API token (Jira Cloud); bearer: a token.
+             * @enum {string}
+             */
+            type: "basic" | "bearer";
+        };
+        JiraSettingsDto: {
+            /** @enum {string} */
+            authType: "basic" | "bearer";
+            baseUrl: string;
+            components: string[];
+            customFields: {
+                [key: string]: unknown;
+            };
+            email: string | null;
+            issueType: string;
+            labels: string[];
+            /** Format: uuid */
+            organizationId: string;
+            priorityMap: components["schemas"]["PriorityMapDto"];
+            projectKey: string;
+            /** Format: date-time */
+            updatedAt: string;
+            verification: components["schemas"]["JiraVerificationDto"] | null;
+        };
+        JiraVerificationDto: {
+            account?: {
+                accountId?: string;
+                displayName?: string;
+            };
+            missingFields: {
+                id?: string;
+                name?: string;
+            }[];
+            ok: boolean;
+            problems: string[];
+            unknownPriorities: string[];
+            /** Format: date-time */
+            verifiedAt: string;
+        };
         KubeconfigCredentialsDto: {
             /** @description The context to use; the current context when absent. */
             context?: string;
@@ -1216,6 +1423,37 @@ export interface components {
             isolation: components["schemas"]["ScoreDto"];
             "least-privilege": components["schemas"]["ScoreDto"];
             "zero-trust": components["schemas"]["ScoreDto"];
+        };
+        PriorityMapDto: {
+            critical: string;
+            high: string;
+            info: string;
+            low: string;
+            medium: string;
+        };
+        PutJiraSettingsDto: {
+            auth: components["schemas"]["JiraAuthDto"];
+            /**
+             * @description https; its host obeys the cluster address rules.
+             * @example https://acme.atlassian.net
+             */
+            baseUrl: string;
+            /** @description Component names set on every issue. */
+            components?: string[];
+            /** @description customfield_NNNNN → value, sent as-is on create (for fields the project requires). */
+            customFields?: {
+                [key: string]: unknown;
+            };
+            /** @example Task */
+            issueType: string;
+            /** @description Added to every issue, besides layer, phase and check. */
+            labels?: string[];
+            /** @description Jira priority name per severity. */
+            priorityMap?: components["schemas"]["PriorityMapDto"];
+            /** @example SEC */
+            projectKey: string;
+            /** @description Secret Jira signs its webhook deliveries with. Write-only: never returned. */
+            webhookSecret: string;
         };
         ReadinessDto: {
             dependencies: components["schemas"]["DependenciesDto"];
@@ -1382,6 +1620,109 @@ export interface components {
             persisting?: number;
             scoring?: number;
         };
+        TicketBuildResultDto: {
+            created: number;
+            /** @description Every ticket the open findings now belong to. */
+            ticketIds: string[];
+            unchanged: number;
+            /** @description Open tickets that took in new findings. */
+            updated: number;
+        };
+        TicketDetailDto: {
+            check: string;
+            /** Format: uuid */
+            clusterId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description From the organization's remediation SLA for the severity.
+             */
+            dueOn: string;
+            /** Format: uuid */
+            engagementId: string;
+            findings: components["schemas"]["TicketFindingDto"][];
+            grouping: components["schemas"]["TicketGrouping"];
+            /** Format: uuid */
+            id: string;
+            layer: components["schemas"]["Layer"];
+            namespace: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            phase: components["schemas"]["Phase"];
+            /** @description Bumped whenever findings are added. */
+            revision: number;
+            severity: components["schemas"]["Severity"];
+            status: components["schemas"]["TicketStatus"];
+            /** @description Why the last push failed or is being retried. */
+            syncError: string | null;
+            syncStatus: components["schemas"]["TicketSyncStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description `Kind/name`, for the workload grouping. */
+            workload: string | null;
+        };
+        TicketDto: {
+            check: string;
+            /** Format: uuid */
+            clusterId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description From the organization's remediation SLA for the severity.
+             */
+            dueOn: string;
+            /** Format: uuid */
+            engagementId: string;
+            grouping: components["schemas"]["TicketGrouping"];
+            /** Format: uuid */
+            id: string;
+            layer: components["schemas"]["Layer"];
+            namespace: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            phase: components["schemas"]["Phase"];
+            /** @description Bumped whenever findings are added. */
+            revision: number;
+            severity: components["schemas"]["Severity"];
+            status: components["schemas"]["TicketStatus"];
+            /** @description Why the last push failed or is being retried. */
+            syncError: string | null;
+            syncStatus: components["schemas"]["TicketSyncStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description `Kind/name`, for the workload grouping. */
+            workload: string | null;
+        };
+        TicketFindingDto: {
+            /**
+             * Format: uuid
+             * @description The assessment it was first added from.
+             */
+            assessmentId: string;
+            container?: string;
+            fingerprint: string;
+            message: string;
+            resource: components["schemas"]["ResourceRefDto"];
+        };
+        /** @enum {string} */
+        TicketGrouping: "check_namespace" | "check" | "workload";
+        TicketPageDto: {
+            items: components["schemas"]["TicketDto"][];
+            /** Format: uuid */
+            nextCursor: string | null;
+        };
+        TicketPushResultDto: {
+            /** @description The tickets whose push was queued. */
+            queued: string[];
+        };
+        /** @enum {string} */
+        TicketStatus: "open" | "resolved_pending_verification" | "verified";
+        /** @enum {string} */
+        TicketSyncStatus: "not_pushed" | "queued" | "synced" | "failed";
         TrendPointDto: {
             /** Format: uuid */
             assessmentId: string;
@@ -2120,6 +2461,74 @@ export interface operations {
             };
         };
     };
+    TicketsController_build: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketBuildResultDto"];
+                };
+            };
+        };
+    };
+    TicketsController_export: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every ticket of the engagement with its findings, as JSON or CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketPushController_pushAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPushResultDto"];
+                };
+            };
+        };
+    };
     ExceptionsController_list: {
         parameters: {
             query?: {
@@ -2236,6 +2645,29 @@ export interface operations {
             };
         };
     };
+    JiraWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Jira’s id of the delivery */
+                "X-Atlassian-Webhook-Identifier"?: string;
+                /** @description sha256=<hex HMAC-SHA256 of the body> */
+                "X-Hub-Signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrganizationsController_list: {
         parameters: {
             query?: {
@@ -2299,6 +2731,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    JiraSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JiraSettingsDto"];
+                };
+            };
+        };
+    };
+    JiraSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutJiraSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JiraSettingsDto"];
+                };
+            };
+        };
+    };
+    JiraSettingsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JiraSettingsDto"];
                 };
             };
         };
@@ -2456,6 +2955,73 @@ export interface operations {
                 content: {
                     "application/pdf": string;
                     "text/markdown": string;
+                };
+            };
+        };
+    };
+    TicketsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                engagementId?: string;
+                status?: components["schemas"]["TicketStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPageDto"];
+                };
+            };
+        };
+    };
+    TicketsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    TicketPushController_push: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPushResultDto"];
                 };
             };
         };

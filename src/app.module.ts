@@ -17,10 +17,13 @@ import { EngagementsModule } from './modules/engagements/engagements.module';
 import { ExceptionsModule } from './modules/exceptions/exceptions.module';
 import { FindingsModule } from './modules/findings/findings.module';
 import { HealthModule } from './modules/health/health.module';
+import { JiraWorkerModule } from './modules/jira/jira-worker.module';
+import { JiraModule } from './modules/jira/jira.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ReportWorkerModule } from './modules/reports/render/report-worker.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 import { TriageModule } from './modules/triage/triage.module';
 
 const validation = new ValidationPipe({
@@ -53,6 +56,8 @@ export class AppModule {
         TriageModule,
         ExceptionsModule,
         ReportsModule,
+        TicketsModule,
+        JiraModule,
         ChecksModule,
         HealthModule,
       ],
@@ -77,6 +82,7 @@ export class AppModule {
         MetricsModule,
         AssessmentWorkerModule,
         ReportWorkerModule,
+        JiraWorkerModule,
       ],
     };
   }

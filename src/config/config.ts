@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   KUBEASSAY_ALLOW_INSECURE_TLS: booleanFlag.default('false'),
   /** The longest an assessment may run (collect to score) before it fails. */
   KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),
+  /** How often the worker pushes what is still owed to Jira and reads back statuses a webhook missed. */
+  KUBEASSAY_TICKET_CATCH_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Where users reach the API (http or https, no query or fragment): the origin of share links. */
   KUBEASSAY_PUBLIC_URL: z
     .string()
@@ -75,6 +77,7 @@ export interface AppConfig {
   clusterNetwork: { allowLoopback: boolean; allowPrivate: boolean; allowInsecureTls: boolean };
   logLevel: string;
   assessmentTimeLimitMs: number;
+  ticketCatchUpMs: number;
   /** Origin of the URLs the API hands out (share links), without a trailing slash. */
   publicUrl: string;
   /** Who the reports are from: the name, and the path of a logo file when configured. */
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: values.LOG_LEVEL,
     assessmentTimeLimitMs: values.KUBEASSAY_ASSESSMENT_TIME_LIMIT_SECONDS * 1000,
+    ticketCatchUpMs: values.KUBEASSAY_TICKET_CATCH_UP_SECONDS * 1000,
     publicUrl: publicUrl(values.KUBEASSAY_PUBLIC_URL, values.PORT, production),
     consultancy: {
       name: values.KUBEASSAY_CONSULTANCY_NAME,

@@ -15,6 +15,8 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   await ensureDatabase(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.api(config), {
     bodyParser: false,
+    // Kept beside the parsed body: Jira's webhook signature is over the exact bytes.
+    rawBody: true,
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

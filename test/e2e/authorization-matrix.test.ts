@@ -4,6 +4,7 @@ import { listRoutes } from '../support/routes';
 
 const ALL = [Role.Admin, Role.Consultant, Role.Client, Role.Integration];
 const STAFF = [Role.Admin, Role.Consultant];
+const TICKET_WRITERS = [Role.Admin, Role.Consultant, Role.Integration];
 
 /** The designed access matrix: every route and the roles allowed on it. A new route must be added here. */
 const MATRIX: Record<string, Role[]> = {
@@ -47,6 +48,15 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/reports/:id/share-links': STAFF,
   'GET /v1/reports/:id/share-links': STAFF,
   'DELETE /v1/reports/:id/share-links/:linkId': STAFF,
+  'POST /v1/engagements/:id/tickets': TICKET_WRITERS,
+  'GET /v1/engagements/:id/tickets/export': ALL,
+  'POST /v1/engagements/:id/tickets/push': TICKET_WRITERS,
+  'GET /v1/tickets': ALL,
+  'GET /v1/tickets/:id': ALL,
+  'POST /v1/tickets/:id/push': TICKET_WRITERS,
+  'PUT /v1/organizations/:id/integrations/jira': STAFF,
+  'GET /v1/organizations/:id/integrations/jira': STAFF,
+  'POST /v1/organizations/:id/integrations/jira/verify': STAFF,
 };
 
 interface Fixture {
@@ -130,6 +140,7 @@ describe('authorization matrix', () => {
       '/v1/findings/:id': '1',
       '/v1/exceptions/:id': '00000000-0000-4000-8000-000000000000',
       '/v1/reports/:id': '00000000-0000-4000-8000-000000000000',
+      '/v1/tickets/:id': '00000000-0000-4000-8000-000000000000',
     };
     const template = Object.keys(ids).find((prefix) => path.startsWith(prefix));
     return template ? path.replace(':id', ids[template]!) : path;

@@ -91,8 +91,10 @@ describe('live clusters end to end', () => {
     }
     const during = seen.filter((sample) => sample.stage === 'collecting');
     expect(during.length).toBeGreaterThan(0);
+    // The last report of a collection (every resource listed, progress 20) can land while the snapshot is
+    // still being stored, so still in the collecting stage.
     expect(
-      during.every((sample) => sample.done < sample.total && sample.progress >= 5 && sample.progress < 20),
+      during.every((sample) => sample.done <= sample.total && sample.progress >= 5 && sample.progress <= 20),
     ).toBe(true);
     expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
   });

@@ -3,7 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { DOCUMENT_FILE, renderDocument } from '../../scripts/openapi';
 
 /** Routes that take no API key (see route-policies.test.ts); /docs is served outside the document. */
-const UNAUTHENTICATED = /^\/(health\/|metrics$|v1\/shared-reports\/)/;
+const UNAUTHENTICATED = /^\/(health\/|metrics$|v1\/shared-reports\/|v1\/integrations\/jira\/webhook$)/;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 
 describe('the committed OpenAPI contract', () => {

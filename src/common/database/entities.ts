@@ -9,6 +9,11 @@ import { ExceptionEntity } from '../../modules/exceptions/entities/exception.ent
 import { OrganizationEntity } from '../../modules/organizations/entities/organization.entity';
 import { ReportEntity } from '../../modules/reports/entities/report.entity';
 import { ShareLinkEntity } from '../../modules/reports/entities/share-link.entity';
+import { TicketJiraLinkEntity } from '../../modules/jira/push/ticket-jira-link.entity';
+import { JiraWebhookDeliveryEntity } from '../../modules/jira/webhook/jira-webhook-delivery.entity';
+import { JiraSettingsEntity } from '../../modules/jira/settings/jira-settings.entity';
+import { TicketFindingEntity } from '../../modules/tickets/entities/ticket-finding.entity';
+import { TicketEntity } from '../../modules/tickets/entities/ticket.entity';
 import { TriageDecisionEntity } from '../../modules/triage/entities/triage-decision.entity';
 
 export const ENTITIES = [
@@ -24,4 +29,9 @@ export const ENTITIES = [
   ExceptionEntity,
   ReportEntity,
   ShareLinkEntity,
+  TicketEntity,
+  TicketFindingEntity,
+  JiraSettingsEntity,
+  TicketJiraLinkEntity,
+  JiraWebhookDeliveryEntity,
 ];

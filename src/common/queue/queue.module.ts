@@ -30,7 +30,11 @@ function redisConnection(redisUrl: string) {
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.AssessmentRun }, { name: QueueName.ReportRender }),
+    BullModule.registerQueue(
+      { name: QueueName.AssessmentRun },
+      { name: QueueName.ReportRender },
+      { name: QueueName.TicketSync },
+    ),
   ],
   exports: [BullModule],
 })

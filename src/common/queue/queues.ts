@@ -10,6 +10,11 @@ export enum QueueName {
 export enum JobName {
   RunAssessment = 'run-assessment',
   RenderReport = 'render-report',
+  PushTicket = 'push-ticket',
+  /** After an assessment: confirm or reopen the cluster's tickets whose issues were moved to Done. */
+  VerifyTickets = 'verify-tickets',
+  /** Periodic: push what is still owed, and read back Jira statuses a webhook may have missed. */
+  CatchUpTickets = 'catch-up-tickets',
 }
 
 export interface RunAssessmentPayload {
@@ -20,9 +25,22 @@ export interface RenderReportPayload {
   reportId: string;
 }
 
+export interface PushTicketPayload {
+  ticketId: string;
+}
+
+export interface VerifyTicketsPayload {
+  assessmentId: string;
+}
+
+export type TicketSyncPayload = PushTicketPayload | VerifyTicketsPayload | Record<string, never>;
+
 export interface JobPayloads {
   [JobName.RunAssessment]: RunAssessmentPayload;
   [JobName.RenderReport]: RenderReportPayload;
+  [JobName.PushTicket]: PushTicketPayload;
+  [JobName.VerifyTickets]: VerifyTicketsPayload;
+  [JobName.CatchUpTickets]: Record<string, never>;
 }
 
 /** Retry, backoff and retention for every job, in one place. */

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobName, type RunAssessmentPayload } from '../../common/queue/queues';
+import type { TicketSyncQueue } from '../jira/push/ticket-sync-queue';
 import { JobOutcome } from '../metrics/job-outcome';
 import type { MetricsService } from '../metrics/metrics.service';
 import { AssessmentInputError } from './assessment-input-error';
@@ -23,7 +24,9 @@ function processorWith(run: () => Promise<RunOutcome>) {
   const runner = { run: jest.fn(run), fail } as unknown as AssessmentRunner;
   const observeJob = jest.fn<Promise<void>, [number, JobOutcome]>().mockResolvedValue(undefined);
   const metrics = { observeJob } as unknown as MetricsService;
-  return { processor: new AssessmentRunProcessor(runner, metrics), fail, observeJob };
+  const verifyAfter = jest.fn<Promise<void>, [string]>().mockResolvedValue(undefined);
+  const tickets = { verifyAfter } as unknown as TicketSyncQueue;
+  return { processor: new AssessmentRunProcessor(runner, metrics, tickets), fail, observeJob, verifyAfter };
 }
 
 describe('AssessmentRunProcessor', () => {
@@ -31,11 +34,14 @@ describe('AssessmentRunProcessor', () => {
     Logger.overrideLogger(false);
   });
 
-  it('runs the assessment the job names, and counts the attempt as completed', async () => {
-    const { processor, fail, observeJob } = processorWith(() => Promise.resolve(RunOutcome.Succeeded));
+  it('runs the assessment the job names, counts the attempt as completed, and queues the ticket check', async () => {
+    const { processor, fail, observeJob, verifyAfter } = processorWith(() =>
+      Promise.resolve(RunOutcome.Succeeded),
+    );
     await expect(processor.process(job(0))).resolves.toBe(RunOutcome.Succeeded);
     expect(fail).not.toHaveBeenCalled();
     expect(observeJob).toHaveBeenCalledWith(expect.any(Number), JobOutcome.Completed);
+    expect(verifyAfter).toHaveBeenCalledWith(ASSESSMENT);
   });
 
   it('fails the assessment at once, without retry, on input that can never work', async () => {

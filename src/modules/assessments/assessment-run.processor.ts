@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName, type RunAssessmentPayload } from '../../common/queue/queues';
+import { TicketSyncQueue } from '../jira/push/ticket-sync-queue';
 import { JobOutcome } from '../metrics/job-outcome';
 import { MetricsService } from '../metrics/metrics.service';
 import { AssessmentInputError, isPermanentDatabaseError } from './assessment-input-error';
@@ -25,6 +26,7 @@ export class AssessmentRunProcessor extends WorkerHost {
   constructor(
     private readonly runner: AssessmentRunner,
     private readonly metrics: MetricsService,
+    private readonly tickets: TicketSyncQueue,
   ) {
     super();
   }
@@ -44,11 +46,24 @@ export class AssessmentRunProcessor extends WorkerHost {
         throw new DelayedError();
       }
       outcome = JobOutcome.Completed;
+      if (result === RunOutcome.Succeeded) {
+        await this.followUp(job.data.assessmentId);
+      }
       return result;
     } finally {
       if (outcome) {
         await this.metrics.observeJob((performance.now() - started) / 1000, outcome);
       }
+    }
+  }
+
+  /** Tickets of the cluster moved to Done in Jira are confirmed or reopened by this run, on the sync queue. */
+  private async followUp(assessmentId: string): Promise<void> {
+    try {
+      await this.tickets.verifyAfter(assessmentId);
+    } catch (error) {
+      // The periodic catch-up verifies what a lost follow-up left pending.
+      this.logger.warn(`ticket verification after ${assessmentId} not queued: ${(error as Error).message}`);
     }
   }
 

@@ -3,6 +3,7 @@ import { ChecksModule } from '../checks/checks.module';
 import { ClusterStoreModule } from '../clusters/cluster-store.module';
 import { ExceptionStoreModule } from '../exceptions/exception-store.module';
 import { FindingsModule } from '../findings/findings.module';
+import { TicketSyncQueueModule } from '../jira/push/ticket-sync-queue.module';
 import { TriageStoreModule } from '../triage/triage-store.module';
 import { AssessmentCollector } from './assessment-collector';
 import { AssessmentRunProcessor } from './assessment-run.processor';
@@ -18,6 +19,7 @@ import { AssessmentStoreModule } from './assessment-store.module';
     ChecksModule,
     ExceptionStoreModule,
     TriageStoreModule,
+    TicketSyncQueueModule,
   ],
   providers: [AssessmentCollector, AssessmentRunner, AssessmentRunProcessor],
 })

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CredentialCipher } from '../../common/crypto/credential-cipher';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CryptoModule } from '../../common/crypto/crypto.module';
 import { ClusterConnector } from './credentials/cluster-connector';
 import { ClusterRepository } from './cluster.repository';
 import { ClusterEntity } from './entities/cluster.entity';
@@ -10,18 +9,8 @@ import { SnapshotRepository } from './snapshot.repository';
 
 /** The clusters and snapshots tables and the clusters' credentials, without the routes: what the worker needs. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ClusterEntity, SnapshotEntity])],
-  providers: [
-    ClusterRepository,
-    SnapshotRepository,
-    ClusterConnector,
-    {
-      provide: CredentialCipher,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new CredentialCipher(config.encryptionKey, config.previousEncryptionKeys),
-    },
-  ],
+  imports: [TypeOrmModule.forFeature([ClusterEntity, SnapshotEntity]), CryptoModule],
+  providers: [ClusterRepository, SnapshotRepository, ClusterConnector],
   exports: [ClusterRepository, SnapshotRepository, ClusterConnector],
 })
 export class ClusterStoreModule {}

@@ -18,7 +18,7 @@ export type Injection =
 export class FaultInjector {
   private faults: FakeJiraFaults = NO_FAULTS;
   private counted = 0;
-  private failures: { status: number; applied: boolean }[] = [];
+  private failures: { status: number; applied: boolean; on?: string }[] = [];
   private outageMode: OutageMode | undefined;
 
   constructor(initial: Partial<FakeJiraFaults> = {}) {
@@ -43,7 +43,11 @@ export class FaultInjector {
       throw new Error(`fake-jira: failNext takes an error status, got ${status}`);
     }
     for (let index = 0; index < count; index += 1) {
-      this.failures.push({ status, applied: options.applied === true });
+      this.failures.push({
+        status,
+        applied: options.applied === true,
+        ...(options.on && { on: options.on }),
+      });
     }
   }
 
@@ -63,12 +67,16 @@ export class FaultInjector {
     this.outageMode = mode;
   }
 
-  /** Counts one authenticated request and says whether it fails: an armed failure first, then the rate limit. */
-  draw(): Injection {
+  /**
+   * Counts one authenticated request (`METHOD /path`) and says whether it fails: an armed failure for it
+   * first, then the rate limit.
+   */
+  draw(operation: string): Injection {
     this.counted += 1;
-    const failure = this.failures.shift();
-    if (failure) {
-      return { type: 'failure', ...failure };
+    const armed = this.failures.findIndex((failure) => failure.on === undefined || failure.on === operation);
+    if (armed >= 0) {
+      const [failure] = this.failures.splice(armed, 1);
+      return { type: 'failure', status: failure!.status, applied: failure!.applied };
     }
     const every = this.faults.rateLimitEvery;
     if (every > 0 && this.counted % every === 0) {

@@ -125,7 +125,7 @@ async function answer(
     return body.answer;
   }
   record.body = body.value;
-  const injection = faults.draw();
+  const injection = faults.draw(`${request.method ?? ''} ${url.pathname}`);
   if (injection?.type === 'rateLimit') {
     operations.counters.rateLimited += 1;
     record.injected = 'rateLimit';

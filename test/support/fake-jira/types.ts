@@ -104,6 +104,8 @@ export interface FakeJiraCounters {
 export interface FailNextOptions {
   /** Carry the request out before answering the failure, as when a response is lost after Jira committed. */
   applied?: boolean;
+  /** Only requests of this operation fail, e.g. `POST /rest/api/3/issue`; others pass by. */
+  on?: string;
 }
 
 export interface JiraComment {
