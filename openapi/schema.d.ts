@@ -488,7 +488,7 @@ export interface paths {
         put?: never;
         /**
          * Jira issue updates (Done → ticket pending verification)
-         * @description 401 WEBHOOK_SIGNATURE_INVALID when X-Hub-Signature does not verify; repeats are acknowledged.
+         * @description Configure Jira’s webhook with `?organizationId=<id>` and the organization’s webhook secret. 401 WEBHOOK_SIGNATURE_INVALID when X-Hub-Signature does not verify (or the delivery is over a day old); repeats are acknowledged without effect.
          */
         post: operations["JiraWebhookController_receive"];
         delete?: never;
@@ -559,6 +559,22 @@ export interface paths {
          * @description Signs in (`/rest/api/3/myself`) and reads the issue type’s create screen: `verification` lists required fields nothing fills and priority names the project does not offer.
          */
         post: operations["JiraSettingsController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/remediation-sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["OrganizationsController_setRemediationSla"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1399,6 +1415,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The defaults unless set (PUT …/remediation-sla). */
+            remediationSlaDays: components["schemas"]["RemediationSlaDto"];
         };
         OrganizationPageDto: {
             items: components["schemas"]["OrganizationDto"][];
@@ -1464,6 +1482,13 @@ export interface components {
             /** @description A YAML fragment showing the fix, as it would be merged into the resource. */
             patch: string;
             text: string;
+        };
+        RemediationSlaDto: {
+            critical: number;
+            high: number;
+            info: number;
+            low: number;
+            medium: number;
         };
         ReportDto: {
             /** Format: uuid */
@@ -1622,6 +1647,8 @@ export interface components {
         };
         TicketBuildResultDto: {
             created: number;
+            /** Format: uuid */
+            organizationId: string;
             /** @description Every ticket the open findings now belong to. */
             ticketIds: string[];
             unchanged: number;
@@ -1645,6 +1672,8 @@ export interface components {
             grouping: components["schemas"]["TicketGrouping"];
             /** Format: uuid */
             id: string;
+            /** @description The Jira issue, once pushed. */
+            jiraIssueKey: string | null;
             layer: components["schemas"]["Layer"];
             namespace: string | null;
             /** Format: uuid */
@@ -1679,6 +1708,8 @@ export interface components {
             grouping: components["schemas"]["TicketGrouping"];
             /** Format: uuid */
             id: string;
+            /** @description The Jira issue, once pushed. */
+            jiraIssueKey: string | null;
             layer: components["schemas"]["Layer"];
             namespace: string | null;
             /** Format: uuid */
@@ -2647,7 +2678,10 @@ export interface operations {
     };
     JiraWebhookController_receive: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The organization whose Jira sends it: its webhook secret verifies the signature. */
+                organizationId?: string;
+            };
             header?: {
                 /** @description Jira’s id of the delivery */
                 "X-Atlassian-Webhook-Identifier"?: string;
@@ -2798,6 +2832,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JiraSettingsDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_setRemediationSla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemediationSlaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
         };

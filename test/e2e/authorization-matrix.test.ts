@@ -15,6 +15,7 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/organizations': STAFF,
   'GET /v1/organizations': ALL,
   'GET /v1/organizations/:id': ALL,
+  'PUT /v1/organizations/:id/remediation-sla': STAFF,
   'POST /v1/engagements': STAFF,
   'GET /v1/engagements': ALL,
   'GET /v1/engagements/:id': ALL,

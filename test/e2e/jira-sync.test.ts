@@ -5,11 +5,13 @@ import type { Queue } from 'bullmq';
 import { AppModule } from '../../src/app.module';
 import { QueueName } from '../../src/common/queue/queues';
 import { Role } from '../../src/modules/auth/role';
+import { TicketCatchUp } from '../../src/modules/jira/push/ticket-catch-up';
 import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi } from '../support/api';
 import { runAssessment } from '../support/assessment-runs';
+import { until } from '../support/until';
 import { apiClient, type ApiClient } from '../support/client';
-import { type FakeJira, startFakeJira } from '../support/fake-jira';
+import { type FakeJira, startFakeJira, type WebhookEvent } from '../support/fake-jira';
 
 type Ticket = components['schemas']['TicketDto'];
 
@@ -37,20 +39,6 @@ spec:
           securityContext: {privileged: ${privileged}}
 `;
   }).join('---\n');
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('tickets pushed to Jira and kept in sync', () => {
@@ -84,9 +72,23 @@ describe('tickets pushed to Jira and kept in sync', () => {
     expect(assessment.status).toBe('succeeded');
   }
 
+  async function auditEvents(): Promise<{ outcome: string; status: number; targetId: string | null }[]> {
+    const response = await fetch(`${api.baseUrl}/v1/audit-events?action=ticket.jira_webhook&limit=500`, {
+      headers: { authorization: `Bearer ${api.adminKey}` },
+    });
+    return (
+      (await response.json()) as { items: { outcome: string; status: number; targetId: string | null }[] }
+    ).items;
+  }
+
   async function tickets(): Promise<Ticket[]> {
     const { data } = await consultant.GET('/v1/tickets', { params: { query: { engagementId, limit: 500 } } });
     return data!.items;
+  }
+
+  /** Jira's webhook names the organization whose secret signs it. */
+  function webhookUrl(organization = organizationId): string {
+    return `${api.baseUrl}/v1/integrations/jira/webhook?organizationId=${organization}`;
   }
 
   function issueOf(ticketId: string) {
@@ -122,7 +124,7 @@ describe('tickets pushed to Jira and kept in sync', () => {
       },
     });
     expect(settings.response.status).toBe(200);
-    jira.setWebhook({ url: `${api.baseUrl}/v1/integrations/jira/webhook`, secret: WEBHOOK_SECRET });
+    jira.setWebhook({ url: webhookUrl(), secret: WEBHOOK_SECRET });
   });
   afterAll(async () => {
     for (const queue of [QueueName.AssessmentRun, QueueName.TicketSync]) {
@@ -132,6 +134,8 @@ describe('tickets pushed to Jira and kept in sync', () => {
     await api?.close();
     await jira?.close();
   });
+
+  afterEach(() => jira.setFaults({ searchLagMs: 0 }));
 
   it('verifies the settings against Jira and never returns the secrets', async () => {
     const verified = await consultant.POST('/v1/organizations/{id}/integrations/jira/verify', {
@@ -149,8 +153,10 @@ describe('tickets pushed to Jira and kept in sync', () => {
       body: { minSeverity: 'critical' },
     });
     expect(built.data).toMatchObject({ created: NAMESPACES, updated: 0, unchanged: 0 });
-    jira.setFaults({ rateLimitEvery: 5, retryAfterSeconds: 1 });
-    // Jira creates the issue, then the answer is lost: as if the worker died before committing the link.
+    // Jira's search shows a new issue only 5 s after its create, as its index lags behind.
+    jira.setFaults({ rateLimitEvery: 5, retryAfterSeconds: 1, searchLagMs: 5_000 });
+    // Jira creates the issue, then the answer is lost: as if the worker died before committing the link. The
+    // retry's search does not see it yet; the push waits for the index rather than creating a second one.
     jira.failNext(1, 503, { applied: true, on: 'POST /rest/api/3/issue' });
     const pushed = await post(`/v1/engagements/${engagementId}/tickets/push`, {});
     expect(pushed.status).toBe(202);
@@ -163,6 +169,7 @@ describe('tickets pushed to Jira and kept in sync', () => {
     expect(jira.overlappingWrites()).toEqual([]);
     for (const ticket of await tickets()) {
       const issue = issueOf(ticket.id)!;
+      expect(ticket.jiraIssueKey).toBe(issue.key);
       expect(issue).toMatchObject({ summary: ticket.title, priority: 'Highest', duedate: ticket.dueOn });
       expect(issue.labels).toEqual(expect.arrayContaining(['kubeassay', 'check-container-privileged']));
     }
@@ -176,27 +183,52 @@ describe('tickets pushed to Jira and kept in sync', () => {
     expect(jira.issues()).toHaveLength(NAMESPACES);
   });
 
-  it('refuses a delivery with a wrong signature (401, audited) and applies a repeated one once', async () => {
+  it('refuses a delivery with a wrong signature (401, audited) and applies each delivery once', async () => {
     const [ticket] = await tickets();
     const issue = issueOf(ticket!.id)!;
-    const url = `${api.baseUrl}/v1/integrations/jira/webhook`;
-    const forged = await jira.sendWebhook(url, 'not-the-secret-at-all', jira.issueUpdatedEvent(issue.key));
+    const status = async () =>
+      (await consultant.GET('/v1/tickets/{id}', { params: { path: { id: ticket!.id } } })).data!.status;
+    const before = await auditEvents();
+    const forged = await jira.sendWebhook(
+      webhookUrl(),
+      'not-the-secret-at-all',
+      jira.issueUpdatedEvent(issue.key),
+    );
     expect(forged.status).toBe(401);
-    const delivery = (await jira.setStatus(issue.key, 'Done'))!;
-    expect(delivery.status).toBe(204);
-    expect((await jira.resendWebhook(delivery)).status).toBe(204);
-    const { data } = await consultant.GET('/v1/tickets/{id}', { params: { path: { id: ticket!.id } } });
-    expect(data!.status).toBe('resolved_pending_verification');
-    const events = await fetch(`${api.baseUrl}/v1/audit-events?action=ticket.jira_webhook&limit=100`, {
-      headers: { authorization: `Bearer ${api.adminKey}` },
-    });
-    const items = (
-      (await events.json()) as { items: { outcome: string; status: number; targetId: string }[] }
-    ).items;
-    expect(items.filter((event) => event.outcome === 'denied' && event.status === 401)).toHaveLength(1);
+    // Another organization, or none: answered exactly like a wrong signature, nothing learnt.
+    const elsewhere = await jira.sendWebhook(
+      webhookUrl('00000000-0000-4000-8000-000000000000'),
+      WEBHOOK_SECRET,
+      jira.issueUpdatedEvent(issue.key),
+    );
+    expect(elsewhere.status).toBe(401);
+
+    const done = (await jira.setStatus(issue.key, 'Done'))!;
+    expect(done.status).toBe(204);
+    expect(await status()).toBe('resolved_pending_verification');
+    const reopened = (await jira.setStatus(issue.key, 'To Do'))!;
+    expect(reopened.status).toBe(204);
+    expect(await status()).toBe('open');
+    // Jira's retry of the Done delivery (same identifier), and the same signed body under a new identifier:
+    // neither may move the ticket back.
+    expect((await jira.resendWebhook(done)).status).toBe(204);
+    const replayed = await jira.sendWebhook(
+      webhookUrl(),
+      WEBHOOK_SECRET,
+      JSON.parse(done.body) as WebhookEvent,
+      {
+        identifier: 'a-fresh-identifier',
+      },
+    );
+    expect(replayed.status).toBe(204);
+    expect(await status()).toBe('open');
+
+    const after = await auditEvents();
+    const events = after.slice(0, after.length - before.length);
+    expect(events.filter((event) => event.outcome === 'denied' && event.status === 401)).toHaveLength(2);
     expect(
-      items.filter((event) => event.outcome === 'success' && event.targetId === ticket!.id),
-    ).toHaveLength(1);
+      events.filter((event) => event.outcome === 'success' && event.targetId === ticket!.id),
+    ).toHaveLength(2);
   });
 
   it('verifies a ticket the next assessment finds fixed and reopens one it still finds, with comments', async () => {
@@ -213,9 +245,13 @@ describe('tickets pushed to Jira and kept in sync', () => {
     });
     await upload(privilegedDeployments(NAMESPACES, ['team-1']));
     await assess();
+    // The ticket's status changes first, then the verdict is written to Jira: wait for both.
     await until('the verification', async () => {
       const now = new Map((await tickets()).map((ticket) => [ticket.id, ticket.status]));
-      return now.get(fixed.id) === 'verified' && now.get(unfixed.id) === 'open' ? true : undefined;
+      const commented = [fixed, unfixed].every((ticket) => issueOf(ticket.id)!.comments.length > 0);
+      return now.get(fixed.id) === 'verified' && now.get(unfixed.id) === 'open' && commented
+        ? true
+        : undefined;
     });
     const verifiedIssue = issueOf(fixed.id)!;
     expect(verifiedIssue.statusCategory).toBe('done');
@@ -225,6 +261,19 @@ describe('tickets pushed to Jira and kept in sync', () => {
     const evidence = JSON.stringify(reopenedIssue.comments.at(-1)?.body);
     expect(evidence).toContain('Reopened by Kubeassay');
     expect(evidence).toContain('team-2/api');
+  });
+
+  it('reads back an issue moved to Done whose webhook never arrived, in the periodic catch-up', async () => {
+    const missed = (await tickets()).find((ticket) => ticket.namespace === 'team-3')!;
+    jira.setWebhook(undefined);
+    try {
+      await jira.setStatus(issueOf(missed.id)!.key, 'Done');
+      await worker.get(TicketCatchUp).run(new Date());
+    } finally {
+      jira.setWebhook({ url: webhookUrl(), secret: WEBHOOK_SECRET });
+    }
+    const { data } = await consultant.GET('/v1/tickets/{id}', { params: { path: { id: missed.id } } });
+    expect(data!.status).toBe('resolved_pending_verification');
   });
 
   it('keeps a ticket queued with the last error while Jira is unreachable, and pushes it when Jira returns', async () => {

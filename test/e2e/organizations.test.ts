@@ -49,7 +49,12 @@ describe('organizations', () => {
       body: { name: '  Initech  ' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: anyString, name: 'Initech', createdAt: anyString });
+    expect(created.body).toEqual({
+      id: anyString,
+      name: 'Initech',
+      remediationSlaDays: { critical: 7, high: 30, medium: 90, low: 180, info: 365 },
+      createdAt: anyString,
+    });
     const read = await call<Organization>(`/v1/organizations/${created.body.id}`, api.adminKey);
     expect(read.body).toEqual(created.body);
     expect(globex.name).toBe('Globex');

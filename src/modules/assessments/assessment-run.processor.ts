@@ -46,7 +46,9 @@ export class AssessmentRunProcessor extends WorkerHost {
         throw new DelayedError();
       }
       outcome = JobOutcome.Completed;
-      if (result === RunOutcome.Succeeded) {
+      // Skipped: the run had already ended, maybe succeeded before its follow-up could be queued. The follow-up
+      // job's id is the assessment's, so queuing it twice runs it once; it checks the assessment succeeded.
+      if (result === RunOutcome.Succeeded || result === RunOutcome.Skipped) {
         await this.followUp(job.data.assessmentId);
       }
       return result;
@@ -62,7 +64,7 @@ export class AssessmentRunProcessor extends WorkerHost {
     try {
       await this.tickets.verifyAfter(assessmentId);
     } catch (error) {
-      // The periodic catch-up verifies what a lost follow-up left pending.
+      // The tickets stay pending verification until the cluster's next assessment queues it again.
       this.logger.warn(`ticket verification after ${assessmentId} not queued: ${(error as Error).message}`);
     }
   }

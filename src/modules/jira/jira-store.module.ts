@@ -6,11 +6,21 @@ import { TicketJiraLinkRepository } from './push/ticket-jira-link.repository';
 import { JiraConnections } from './settings/jira-connections';
 import { JiraSettingsEntity } from './settings/jira-settings.entity';
 import { JiraSettingsRepository } from './settings/jira-settings.repository';
+import { JiraWebhookDeliveryEntity } from './webhook/jira-webhook-delivery.entity';
+import { JiraWebhookDeliveryRepository } from './webhook/jira-webhook-delivery.repository';
 
-/** Organizations' Jira settings and tickets' issue links, with the clients built from them; no routes. */
+/** Organizations' Jira settings, tickets' issue links, webhook deliveries, and the clients; no routes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([JiraSettingsEntity, TicketJiraLinkEntity]), CryptoModule],
-  providers: [JiraSettingsRepository, TicketJiraLinkRepository, JiraConnections],
-  exports: [JiraSettingsRepository, TicketJiraLinkRepository, JiraConnections],
+  imports: [
+    TypeOrmModule.forFeature([JiraSettingsEntity, TicketJiraLinkEntity, JiraWebhookDeliveryEntity]),
+    CryptoModule,
+  ],
+  providers: [
+    JiraSettingsRepository,
+    TicketJiraLinkRepository,
+    JiraWebhookDeliveryRepository,
+    JiraConnections,
+  ],
+  exports: [JiraSettingsRepository, TicketJiraLinkRepository, JiraWebhookDeliveryRepository, JiraConnections],
 })
 export class JiraStoreModule {}

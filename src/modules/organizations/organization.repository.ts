@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { TenantScope } from '../auth/caller';
 import { OrganizationEntity } from './entities/organization.entity';
+import type { RemediationSla } from './remediation-sla';
 import { newestFirst, type Page, type PageRequest, toPage } from '../../common/http/paging';
 
 @Injectable()
@@ -30,5 +31,9 @@ export class OrganizationRepository {
       query.where('organization.id = :id', { id: scope.organizationId });
     }
     return toPage(await newestFirst(query, 'organizations', page).getMany(), page);
+  }
+
+  async setRemediationSla(id: string, sla: RemediationSla): Promise<void> {
+    await this.organizations.update({ id }, { remediationSlaDays: sla });
   }
 }

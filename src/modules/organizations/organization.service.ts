@@ -4,6 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import type { TenantScope } from '../auth/caller';
 import type { OrganizationEntity } from './entities/organization.entity';
 import { OrganizationRepository } from './organization.repository';
+import type { RemediationSla } from './remediation-sla';
 import type { Page, PageRequest } from '../../common/http/paging';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
@@ -28,6 +29,13 @@ export class OrganizationService {
       throw DomainError.notFound('organization');
     }
     return organization;
+  }
+
+  /** Sets the days to fix per severity that the organization's new tickets are due in. */
+  async setRemediationSla(scope: TenantScope, id: string, sla: RemediationSla): Promise<OrganizationEntity> {
+    const organization = await this.get(scope, id);
+    await this.organizations.setRemediationSla(organization.id, sla);
+    return { ...organization, remediationSlaDays: sla };
   }
 
   list(scope: TenantScope, page: PageRequest): Promise<Page<OrganizationEntity>> {

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AuditAction } from '../audit/audit-action.decorator';
 import { CurrentCaller, Roles } from '../auth/auth.decorators';
 import { type Caller, scopeOf } from '../auth/caller';
 import { Role } from '../auth/role';
-import { CreateOrganizationDto, OrganizationDto, OrganizationPageDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  OrganizationDto,
+  OrganizationPageDto,
+  RemediationSlaDto,
+} from './dto/organization.dto';
 import { OrganizationService } from './organization.service';
 import { pageRequest, PageQueryDto } from '../../common/http/paging';
 
@@ -45,5 +50,18 @@ export class OrganizationsController {
     @CurrentCaller() caller: Caller,
   ): Promise<OrganizationDto> {
     return OrganizationDto.from(await this.organizations.get(scopeOf(caller), id));
+  }
+
+  /** The days to fix per severity that the organization's new remediation tickets are due in. */
+  @Put(':id/remediation-sla')
+  @Roles(Role.Admin, Role.Consultant)
+  @AuditAction('organization.set_remediation_sla')
+  @ApiOkResponse({ type: OrganizationDto })
+  async setRemediationSla(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: RemediationSlaDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OrganizationDto> {
+    return OrganizationDto.from(await this.organizations.setRemediationSla(scopeOf(caller), id, { ...body }));
   }
 }

@@ -14,6 +14,8 @@ const CSV_COLUMNS = [
   'workload',
   'dueOn',
   'status',
+  'syncStatus',
+  'jiraIssueKey',
   'findings',
   'resources',
 ] as const;

@@ -56,17 +56,21 @@ export class TicketSourcesRepository {
     );
   }
 
-  /** The ticket's findings still open in an assessment, by fingerprint: what a reopened issue is told. */
-  stillOpen(assessmentId: string, fingerprints: readonly string[]): Promise<OpenFinding[]> {
+  /**
+   * The ticket's findings an assessment still has, by fingerprint, whatever their triage: a finding accepted or
+   * dismissed since is not fixed. What a reopened issue is told.
+   */
+  present(assessmentId: string, fingerprints: readonly string[]): Promise<OpenFinding[]> {
     return this.database.query(
-      `SELECT f.assessment_id AS "assessmentId", f.cluster_id AS "clusterId", '' AS "clusterName", f."check",
+      `SELECT f.assessment_id AS "assessmentId", f.cluster_id AS "clusterId", c.name AS "clusterName", f."check",
               f.severity, f.layer, f.phase, f.resource_api_version AS "resourceApiVersion",
               f.resource_kind AS "resourceKind", f.resource_namespace AS "resourceNamespace",
               f.resource_name AS "resourceName", f.container, f.message, f.fingerprint
          FROM findings f
-        WHERE f.assessment_id = $1 AND f.fingerprint = ANY($2::text[]) AND f.status = $3
+         JOIN clusters c ON c.id = f.cluster_id
+        WHERE f.assessment_id = $1 AND f.fingerprint = ANY($2::text[])
         ORDER BY f.seq`,
-      [assessmentId, fingerprints, TriageStatus.Open],
+      [assessmentId, fingerprints],
     );
   }
 }

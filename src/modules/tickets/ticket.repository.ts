@@ -1,14 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Not, type Repository } from 'typeorm';
+import { type EntityManager, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { newestFirst, type Page, type PageRequest, toPage } from '../../common/http/paging';
 import type { TenantScope } from '../auth/caller';
 import { TicketFindingEntity } from './entities/ticket-finding.entity';
-import { type TicketEntity as Ticket, TicketEntity, TicketStatus } from './entities/ticket.entity';
+import {
+  type TicketEntity as Ticket,
+  TicketEntity,
+  TicketStatus,
+  TicketSyncStatus,
+} from './entities/ticket.entity';
 
-export type NewTicket = Omit<
+export type NewTicket = Pick<
   Ticket,
-  'id' | 'status' | 'revision' | 'syncStatus' | 'syncError' | 'jiraLeaseUntil' | 'createdAt' | 'updatedAt'
+  | 'organizationId'
+  | 'engagementId'
+  | 'clusterId'
+  | 'grouping'
+  | 'groupKey'
+  | 'check'
+  | 'namespace'
+  | 'workload'
+  | 'title'
+  | 'severity'
+  | 'layer'
+  | 'phase'
+  | 'dueOn'
 >;
 export type NewTicketFinding = Omit<TicketFindingEntity, 'addedAt'>;
 
@@ -60,9 +77,39 @@ export class TicketRepository {
     return added;
   }
 
-  /** Records that findings were added: the tracker's copy is behind until the next push. */
+  /**
+   * Records that findings were added: a new revision, and a ticket already in Jira is owed a push (the
+   * periodic catch-up sends it, or an explicit push sooner), so it never shows `synced` with a stale issue.
+   */
   async revise(manager: EntityManager, ticketId: string): Promise<void> {
-    await manager.update(TicketEntity, { id: ticketId }, { revision: () => 'revision + 1' });
+    await manager.query(
+      `UPDATE tickets SET revision = revision + 1, updated_at = now(),
+              sync_status = CASE WHEN jira_issue_key IS NULL THEN sync_status ELSE $2 END
+        WHERE id = $1`,
+      [ticketId, TicketSyncStatus.Queued],
+    );
+  }
+
+  get manager(): EntityManager {
+    return this.tickets.manager;
+  }
+
+  /** Every finding of the engagement's tickets, by ticket, in one query (the export). */
+  async findingsOfEngagement(engagementId: string): Promise<Map<string, TicketFindingEntity[]>> {
+    const rows = await this.tickets.manager
+      .createQueryBuilder(TicketFindingEntity, 'finding')
+      .innerJoin(TicketEntity, 'ticket', 'ticket.id = finding.ticket_id')
+      .where('ticket.engagement_id = :engagementId', { engagementId })
+      .orderBy('finding.resource_namespace')
+      .addOrderBy('finding.resource_kind')
+      .addOrderBy('finding.resource_name')
+      .addOrderBy('finding.container')
+      .getMany();
+    const byTicket = new Map<string, TicketFindingEntity[]>();
+    for (const row of rows) {
+      byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
+    }
+    return byTicket;
   }
 
   allOfEngagement(engagementId: string): Promise<TicketEntity[]> {
@@ -75,9 +122,42 @@ export class TicketRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** The cluster's tickets whose issues were moved to Done: the assessment just finished confirms or reopens them. */
-  pendingVerification(clusterId: string): Promise<TicketEntity[]> {
-    return this.tickets.find({ where: { clusterId, status: TicketStatus.ResolvedPendingVerification } });
+  /** An open ticket whose issue was moved to Done at `at`: it waits for an assessment queued after that. */
+  async resolve(id: string, at: Date, manager: EntityManager = this.tickets.manager): Promise<boolean> {
+    const result = await manager.update(
+      TicketEntity,
+      { id, status: TicketStatus.Open },
+      { status: TicketStatus.ResolvedPendingVerification, resolvedAt: at },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** A ticket whose issue left Done before any assessment verified it is open again. */
+  async unresolve(id: string, manager: EntityManager = this.tickets.manager): Promise<boolean> {
+    const result = await manager.update(
+      TicketEntity,
+      { id, status: TicketStatus.ResolvedPendingVerification },
+      { status: TicketStatus.Open, resolvedAt: null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The cluster's tickets moved to Done before the assessment was queued: only a run that started after the
+   * fix was claimed may confirm or refute it.
+   */
+  pendingVerificationBefore(clusterId: string, queuedAt: Date): Promise<TicketEntity[]> {
+    return this.tickets.find({
+      where: { clusterId, status: TicketStatus.ResolvedPendingVerification, resolvedAt: LessThan(queuedAt) },
+    });
+  }
+
+  /** Open tickets of the organization that have a Jira issue: the catch-up asks Jira which are Done. */
+  openLinked(organizationId: string): Promise<TicketEntity[]> {
+    return this.tickets.find({
+      where: { organizationId, status: TicketStatus.Open, jiraIssueKey: Not(IsNull()) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   findById(id: string): Promise<TicketEntity | null> {

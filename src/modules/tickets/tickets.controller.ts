@@ -39,7 +39,7 @@ export class TicketsController {
   @Post('engagements/:id/tickets')
   @HttpCode(200)
   @Roles(...TICKET_WRITERS)
-  @AuditAction('ticket.build')
+  @AuditAction('engagement.build_tickets')
   @ApiOperation({
     summary: "Build remediation tickets from the open findings of each cluster's latest assessment",
     description:

@@ -279,7 +279,9 @@ export class JiraClient {
       }
       return data as T;
     };
-    return abortable(policy.execute(attempt, signal), signal);
+    // Without a signal, cockatiel hands every attempt one module-wide signal, and each Request openapi-fetch
+    // builds adds a listener to it that only garbage collection removes: a signal per call lets them go with it.
+    return abortable(policy.execute(attempt, signal ?? new AbortController().signal), signal);
   }
 }
 

@@ -1,20 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TicketStatus } from '../../tickets/entities/ticket.entity';
+import type { TicketEntity } from '../../tickets/entities/ticket.entity';
 import { TicketRepository } from '../../tickets/ticket.repository';
+import type { JiraClient } from '../client/jira-client';
 import { JiraConnections } from '../settings/jira-connections';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
+import { JiraWebhookDeliveryRepository } from '../webhook/jira-webhook-delivery.repository';
+import { DELIVERY_MAX_AGE_MS } from '../webhook/jira-webhook.service';
 import { TicketJiraLinkRepository } from './ticket-jira-link.repository';
 import { TicketSyncQueue } from './ticket-sync-queue';
 import { TicketSyncStateRepository } from './ticket-sync-state.repository';
 
 /** Pushes still owed that are re-queued per round: the oldest first, a bounded batch. */
 const REQUEUE_BATCH = 500;
-/** Issues in Done read back per organization and round (one page of Jira's search). */
-const DONE_PAGE = 100;
+/** Issue keys per JQL search (`key in (…)`), well within Jira's query length. */
+const KEYS_PER_SEARCH = 50;
+/** Jira's issue keys (`SEC-12`): nothing else is put into a query. */
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 
 /**
  * The periodic round of the ticket sync: pushes that are still owed (Jira was unreachable past the job's
- * retries) go back on the queue, and issues moved to Done whose webhook never arrived are read back from Jira.
+ * retries) go back on the queue, open tickets whose issues Jira shows in Done (their webhook never arrived)
+ * wait for verification, and old webhook delivery records are forgotten.
  */
 @Injectable()
 export class TicketCatchUp {
@@ -27,34 +33,59 @@ export class TicketCatchUp {
     private readonly connections: JiraConnections,
     private readonly links: TicketJiraLinkRepository,
     private readonly tickets: TicketRepository,
+    private readonly deliveries: JiraWebhookDeliveryRepository,
   ) {}
 
-  async run(): Promise<void> {
+  async run(now: Date): Promise<void> {
     const owed = await this.state.stillQueued(REQUEUE_BATCH);
     if (owed.length > 0) {
       await this.queue.push(owed);
     }
+    await this.deliveries.prune(new Date(now.getTime() - 2 * DELIVERY_MAX_AGE_MS));
     for (const settings of await this.settings.all()) {
       try {
         const client = this.connections.client(settings);
-        const done = await client.search(
-          `project = "${settings.projectKey}" AND labels = "kubeassay" AND statusCategory = Done`,
-          ['status'],
-          { maxResults: DONE_PAGE },
-        );
-        for (const issue of done.issues ?? []) {
-          const link = issue.id ? await this.links.findByIssue(issue.id) : null;
-          if (link?.organizationId === settings.organizationId) {
-            await this.tickets.moveStatus(
-              link.ticketId,
-              TicketStatus.Open,
-              TicketStatus.ResolvedPendingVerification,
-            );
-          }
+        const open = await this.tickets.openLinked(settings.organizationId);
+        for (let start = 0; start < open.length; start += KEYS_PER_SEARCH) {
+          await this.readBackDone(
+            client,
+            settings.organizationId,
+            open.slice(start, start + KEYS_PER_SEARCH),
+            now,
+          );
         }
       } catch (error) {
         this.logger.warn(`catching up with Jira of ${settings.organizationId}: ${(error as Error).message}`);
       }
+    }
+  }
+
+  private async readBackDone(
+    client: JiraClient,
+    organizationId: string,
+    tickets: readonly TicketEntity[],
+    now: Date,
+  ): Promise<void> {
+    const keys = tickets.map((ticket) => ticket.jiraIssueKey ?? '').filter((key) => ISSUE_KEY.test(key));
+    if (keys.length === 0) {
+      return;
+    }
+    const jql = `key in (${keys.map((key) => `"${key}"`).join(', ')}) AND statusCategory = Done`;
+    let page = await client.search(jql, ['status'], { maxResults: KEYS_PER_SEARCH });
+    for (;;) {
+      for (const issue of page.issues ?? []) {
+        const link = issue.id ? await this.links.findByIssue(organizationId, issue.id) : null;
+        if (link) {
+          await this.tickets.resolve(link.ticketId, now);
+        }
+      }
+      if (page.isLast !== false || !page.nextPageToken) {
+        return;
+      }
+      page = await client.search(jql, ['status'], {
+        maxResults: KEYS_PER_SEARCH,
+        nextPageToken: page.nextPageToken,
+      });
     }
   }
 }

@@ -34,7 +34,7 @@ export class TicketPushController {
   @Post('engagements/:id/tickets/push')
   @HttpCode(202)
   @Roles(...TICKET_WRITERS)
-  @AuditAction('ticket.push_all')
+  @AuditAction('engagement.push_tickets')
   @ApiAcceptedResponse({ type: TicketPushResultDto })
   pushAll(
     @Param('id', UuidParamPipe) engagementId: string,

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import type { TenantScope } from '../../auth/caller';
-import { TicketStatus } from '../../tickets/entities/ticket.entity';
 import { TicketService } from '../../tickets/ticket.service';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
 import { TicketSyncQueue } from './ticket-sync-queue';
 import { TicketSyncStateRepository } from './ticket-sync-state.repository';
+
+export interface PushRequest {
+  organizationId: string;
+  queued: string[];
+}
 
 @Injectable()
 export class TicketPushService {
@@ -17,32 +21,28 @@ export class TicketPushService {
     private readonly queue: TicketSyncQueue,
   ) {}
 
-  async pushTicket(scope: TenantScope, ticketId: string): Promise<{ queued: string[] }> {
-    const { ticket } = await this.tickets.get(scope, ticketId);
+  async pushTicket(scope: TenantScope, ticketId: string): Promise<PushRequest> {
+    const ticket = await this.tickets.ticket(scope, ticketId);
     return this.queuePushes(ticket.organizationId, [ticket.id]);
   }
 
-  async pushEngagement(scope: TenantScope, engagementId: string): Promise<{ queued: string[] }> {
-    const tickets = await this.tickets.ofEngagement(scope, engagementId);
-    const pending = tickets.filter(({ ticket }) => ticket.status !== TicketStatus.Verified);
+  async pushEngagement(scope: TenantScope, engagementId: string): Promise<PushRequest> {
+    const { organizationId, tickets } = await this.tickets.inProgress(scope, engagementId);
     return this.queuePushes(
-      pending[0]?.ticket.organizationId,
-      pending.map(({ ticket }) => ticket.id),
+      organizationId,
+      tickets.map((ticket) => ticket.id),
     );
   }
 
-  private async queuePushes(
-    organizationId: string | undefined,
-    ticketIds: string[],
-  ): Promise<{ queued: string[] }> {
-    if (organizationId === undefined || ticketIds.length === 0) {
-      return { queued: [] };
+  private async queuePushes(organizationId: string, ticketIds: string[]): Promise<PushRequest> {
+    if (ticketIds.length === 0) {
+      return { organizationId, queued: [] };
     }
     if (!(await this.settings.find(organizationId))) {
       throw new DomainError(ErrorCode.JiraNotConfigured, 'the organization has no Jira settings to push to');
     }
     await this.state.queued(ticketIds);
     await this.queue.push(ticketIds);
-    return { queued: ticketIds };
+    return { organizationId, queued: ticketIds };
   }
 }

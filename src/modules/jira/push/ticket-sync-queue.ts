@@ -4,20 +4,24 @@ import type { Queue } from 'bullmq';
 import { withTimeout } from '../../../common/async/with-timeout';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
-import { enqueueJob, ENQUEUE_TIMEOUT_MS } from '../../../common/queue/enqueue';
+import { ENQUEUE_TIMEOUT_MS, enqueueJob } from '../../../common/queue/enqueue';
 import { JobName, QueueName, type TicketSyncPayload } from '../../../common/queue/queues';
 
-/**
- * Puts Jira work on the ticket-sync queue: pushes, and the verification that follows an assessment. A push may be asked for again while one waits: each gets a job of
- * its own (a later one carries a later revision), and the ticket's lease serializes them; a push with nothing
- * new to write does not call Jira.
- */
+/** Puts Jira work on the ticket-sync queue: pushes, and the verification that follows an assessment. */
 @Injectable()
 export class TicketSyncQueue {
   constructor(@InjectQueue(QueueName.TicketSync) private readonly queue: Queue<TicketSyncPayload>) {}
 
+  /**
+   * One push job per ticket at a time: asking again while one waits changes nothing, and asking while one runs
+   * leaves one more to run after it (it reads the ticket's revision then), never two at once.
+   */
   async push(ticketIds: readonly string[]): Promise<void> {
-    const jobs = ticketIds.map((ticketId) => ({ name: JobName.PushTicket, data: { ticketId } }));
+    const jobs = ticketIds.map((ticketId) => ({
+      name: JobName.PushTicket,
+      data: { ticketId },
+      opts: { deduplication: { id: `push-${ticketId}`, keepLastIfActive: true } },
+    }));
     try {
       await withTimeout((this.queue as Queue).addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'redis');
     } catch {

@@ -11,11 +11,22 @@ import {
 import { JiraRequestError } from '../client/jira-request-error';
 import { TicketVerifier } from '../verify/ticket-verifier';
 import { TicketCatchUp } from './ticket-catch-up';
+import { LeaseLost } from './ticket-lease';
 import { PushOutcome, TicketPusher } from './ticket-pusher';
 import { TicketSyncStateRepository } from './ticket-sync-state.repository';
 
 /** How long a push waits for another write to the same issue before it looks again. */
 const BUSY_RETRY_MS = 250;
+/** How long a push waits for Jira's search to show an issue whose create answer was lost. */
+const SEARCH_RECHECK_MS = 15_000;
+
+/** What a ticket's readers are told about a failure: Jira's own (redacted) message, nothing internal. */
+function publicReason(error: unknown): string {
+  if (error instanceof JiraRequestError || error instanceof LeaseLost) {
+    return error.message;
+  }
+  return 'the push failed inside Kubeassay; it is retried';
+}
 
 /**
  * Pushes run ten at a time: Jira answers in ~100 ms and most of a push is waiting for it, while the lease keeps
@@ -42,7 +53,7 @@ export class TicketSyncProcessor extends WorkerHost {
         await this.verifier.verifyAfter((job.data as VerifyTicketsPayload).assessmentId);
         return;
       case JobName.CatchUpTickets:
-        return this.catchUp.run();
+        return this.catchUp.run(new Date());
       default:
         throw new UnrecoverableError(`unknown job ${job.name}`);
     }
@@ -56,8 +67,11 @@ export class TicketSyncProcessor extends WorkerHost {
     } catch (error) {
       return this.pushFailed(job, error, token);
     }
-    if (outcome === PushOutcome.Busy) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+    if (outcome === PushOutcome.Busy || outcome === PushOutcome.AwaitingSearch) {
+      await job.moveToDelayed(
+        Date.now() + (outcome === PushOutcome.Busy ? BUSY_RETRY_MS : SEARCH_RECHECK_MS),
+        token,
+      );
       throw new DelayedError();
     }
   }
@@ -74,7 +88,7 @@ export class TicketSyncProcessor extends WorkerHost {
       await this.state.failed(ticketId, message);
       throw new UnrecoverableError(message);
     }
-    await this.state.retrying(ticketId, message);
+    await this.state.retrying(ticketId, publicReason(error));
     this.logger.warn(`ticket ${ticketId} push attempt ${job.attemptsMade + 1} failed: ${message}`);
     if (error instanceof JiraRequestError && error.retryAfterMs !== undefined) {
       await job.moveToDelayed(Date.now() + error.retryAfterMs, token);

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AssessmentRepository } from '../../assessments/assessment.repository';
-import { coverageOf } from '../../assessments/diff/assessment-coverage';
+import { type AssessmentCoverage, coverageOf } from '../../assessments/diff/assessment-coverage';
 import { AssessmentStatus } from '../../assessments/entities/assessment.entity';
+import type { TicketFindingEntity } from '../../tickets/entities/ticket-finding.entity';
 import { type TicketEntity, TicketStatus } from '../../tickets/entities/ticket.entity';
-import { TicketSourcesRepository } from '../../tickets/ticket-sources.repository';
+import { type OpenFinding, TicketSourcesRepository } from '../../tickets/ticket-sources.repository';
 import { TicketRepository } from '../../tickets/ticket.repository';
 import type { JiraClient } from '../client/jira-client';
 import { TicketJiraLinkRepository } from '../push/ticket-jira-link.repository';
+import type { TicketLease } from '../push/ticket-lease';
 import { TicketSyncStateRepository } from '../push/ticket-sync-state.repository';
 import { JiraConnections } from '../settings/jira-connections';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
@@ -18,14 +20,32 @@ const REOPEN_CATEGORIES = ['new', 'indeterminate'];
 export enum VerificationOutcome {
   Verified = 'verified',
   Reopened = 'reopened',
-  /** The assessment could not tell (check not evaluated, kind unreadable) or the issue was busy: left pending. */
+  /** The assessment could not tell (check not evaluated, kind unreadable, namespace not covered). */
   Undecided = 'undecided',
 }
 
+/** Whether the assessment looked at everything the ticket's findings depend on. */
+function judges(
+  coverage: AssessmentCoverage,
+  ticket: TicketEntity,
+  findings: readonly TicketFindingEntity[],
+) {
+  return (
+    coverage.evaluatedChecks.includes(ticket.check) &&
+    findings.every(
+      (finding) =>
+        !coverage.unreadableKinds.includes(finding.resourceKind) &&
+        (coverage.namespaces.length === 0 || coverage.namespaces.includes(finding.resourceNamespace ?? '')),
+    )
+  );
+}
+
 /**
- * After an assessment of a cluster, confirms or reopens its tickets whose issues were moved to Done: none of a
- * ticket's findings left → verified, with a comment in Jira; some still there → the issue goes back to an open
- * status with a comment listing them. Only an assessment that evaluated the check on readable kinds decides.
+ * After an assessment of a cluster, confirms or reopens its tickets whose issues were moved to Done before the
+ * assessment was queued: none of a ticket's findings left → verified, with a comment in Jira; any still there
+ * (whatever its triage) → the issue goes back to an open status with a comment listing them. The ticket's
+ * status changes first, under the issue's lease; the Jira writes follow, so a repeat never writes twice. A
+ * ticket that cannot be decided now (its issue busy, Jira failing) makes the job fail and retry after the rest.
  */
 @Injectable()
 export class TicketVerifier {
@@ -49,76 +69,93 @@ export class TicketVerifier {
     }
     const coverage = coverageOf(assessment);
     const verifying = { id: assessment.id, finishedAt: assessment.finishedAt };
-    for (const ticket of await this.tickets.pendingVerification(assessment.clusterId)) {
+    const unsettled: string[] = [];
+    for (const ticket of await this.tickets.pendingVerificationBefore(
+      assessment.clusterId,
+      assessment.createdAt,
+    )) {
       const findings = await this.tickets.findingsOf(ticket.id);
-      const judged =
-        coverage.evaluatedChecks.includes(ticket.check) &&
-        findings.every(
-          (finding) =>
-            !coverage.unreadableKinds.includes(finding.resourceKind) &&
-            (coverage.namespaces.length === 0 ||
-              coverage.namespaces.includes(finding.resourceNamespace ?? '')),
+      if (!judges(coverage, ticket, findings)) {
+        outcomes.set(ticket.id, VerificationOutcome.Undecided);
+        continue;
+      }
+      try {
+        const present = await this.sources.present(
+          assessment.id,
+          findings.map((finding) => finding.fingerprint),
         );
-      outcomes.set(
-        ticket.id,
-        judged
-          ? await this.decide(
-              ticket,
-              findings.map((finding) => finding.fingerprint),
-              verifying,
-            )
-          : VerificationOutcome.Undecided,
-      );
+        outcomes.set(ticket.id, await this.decide(ticket, findings.length, present, verifying));
+      } catch (error) {
+        this.logger.warn(`verifying ticket ${ticket.id}: ${(error as Error).message}`);
+        unsettled.push(ticket.id);
+      }
+    }
+    if (unsettled.length > 0) {
+      throw new Error(`${unsettled.length} ticket(s) could not be verified yet: ${unsettled.join(', ')}`);
     }
     return outcomes;
   }
 
   private async decide(
     ticket: TicketEntity,
-    fingerprints: string[],
+    findingCount: number,
+    present: readonly OpenFinding[],
     assessment: VerifyingAssessment,
   ): Promise<VerificationOutcome> {
-    const stillOpen = await this.sources.stillOpen(assessment.id, fingerprints);
-    if (!(await this.state.lease(ticket.id))) {
-      return VerificationOutcome.Undecided;
+    const lease = await this.state.lease(ticket.id);
+    if (!lease) {
+      throw new Error('its issue is being written to');
     }
     try {
-      const client = await this.clientFor(ticket);
-      const link = await this.links.find(ticket.id);
-      if (stillOpen.length === 0) {
-        if (client && link) {
-          await client.addComment(link.issueKey, verifiedComment(assessment, fingerprints.length));
-        }
-        await this.tickets.moveStatus(
-          ticket.id,
-          TicketStatus.ResolvedPendingVerification,
-          TicketStatus.Verified,
+      const fixed = present.length === 0;
+      const moved = await this.tickets.moveStatus(
+        ticket.id,
+        TicketStatus.ResolvedPendingVerification,
+        fixed ? TicketStatus.Verified : TicketStatus.Open,
+      );
+      if (moved) {
+        await this.tellJira(ticket, lease, (client, key) =>
+          fixed
+            ? client.addComment(key, verifiedComment(assessment, findingCount), lease.signal)
+            : this.reopenIssue(client, key, lease).then(() =>
+                client.addComment(key, reopenedComment(assessment, present), lease.signal),
+              ),
         );
-        return VerificationOutcome.Verified;
       }
-      if (client && link) {
-        await this.reopenIssue(client, link.issueKey);
-        await client.addComment(link.issueKey, reopenedComment(assessment, stillOpen));
-      }
-      await this.tickets.moveStatus(ticket.id, TicketStatus.ResolvedPendingVerification, TicketStatus.Open);
-      return VerificationOutcome.Reopened;
+      return fixed ? VerificationOutcome.Verified : VerificationOutcome.Reopened;
     } finally {
-      await this.state.release(ticket.id);
+      await this.state.release(lease);
     }
   }
 
-  private async clientFor(ticket: TicketEntity): Promise<JiraClient | undefined> {
+  /** Writes the verdict to the ticket's issue; a failure is recorded on the ticket, the verdict stands. */
+  private async tellJira(
+    ticket: TicketEntity,
+    lease: TicketLease,
+    write: (client: JiraClient, issueKey: string) => Promise<unknown>,
+  ): Promise<void> {
     const settings = await this.settings.find(ticket.organizationId);
-    return settings ? this.connections.client(settings) : undefined;
+    const link = await this.links.find(ticket.id);
+    if (!settings || !link) {
+      return;
+    }
+    try {
+      await write(this.connections.client(settings), link.issueKey);
+    } catch (error) {
+      this.logger.warn(
+        `ticket ${ticket.id}: the verdict did not reach ${link.issueKey}: ${(error as Error).message}`,
+      );
+      await this.state.retrying(ticket.id, `the verdict did not reach Jira: ${(error as Error).message}`);
+    }
   }
 
   /** Moves the issue back to an open status through the workflow's transition to it. */
-  private async reopenIssue(client: JiraClient, issueKey: string): Promise<void> {
-    const transitions = await client.transitions(issueKey);
+  private async reopenIssue(client: JiraClient, issueKey: string, lease: TicketLease): Promise<void> {
+    const transitions = await client.transitions(issueKey, lease.signal);
     for (const category of REOPEN_CATEGORIES) {
       const transition = transitions.find((candidate) => candidate.to?.statusCategory?.key === category);
       if (transition?.id) {
-        await client.transition(issueKey, transition.id);
+        await client.transition(issueKey, transition.id, lease.signal);
         return;
       }
     }

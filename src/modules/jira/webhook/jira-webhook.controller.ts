@@ -1,9 +1,19 @@
-import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Headers, HttpCode, Post, Query, Req, type RawBodyRequest } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
 import type { Request } from 'express';
 import { AuditAction } from '../../audit/audit-action.decorator';
 import { Public } from '../../auth/auth.decorators';
 import { JiraWebhookService, WebhookOutcome } from './jira-webhook.service';
+
+export class WebhookQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The organization whose Jira sends it: its webhook secret verifies the signature.',
+  })
+  @IsUUID()
+  organizationId!: string;
+}
 
 @ApiTags('jira')
 @Controller('v1/integrations/jira/webhook')
@@ -21,26 +31,32 @@ export class JiraWebhookController {
   @ApiOperation({
     summary: 'Jira issue updates (Done → ticket pending verification)',
     description:
-      '401 WEBHOOK_SIGNATURE_INVALID when X-Hub-Signature does not verify; repeats are acknowledged.',
+      'Configure Jira’s webhook with `?organizationId=<id>` and the organization’s webhook secret. 401 ' +
+      'WEBHOOK_SIGNATURE_INVALID when X-Hub-Signature does not verify (or the delivery is over a day old); ' +
+      'repeats are acknowledged without effect.',
   })
   @ApiHeader({ name: 'X-Hub-Signature', description: 'sha256=<hex HMAC-SHA256 of the body>' })
   @ApiHeader({ name: 'X-Atlassian-Webhook-Identifier', description: 'Jira’s id of the delivery' })
   @ApiNoContentResponse({ description: 'Received.' })
   async receive(
+    @Query() query: WebhookQueryDto,
     @Req() request: RawBodyRequest<Request>,
     @Headers('x-hub-signature') signature: string | undefined,
     @Headers('x-atlassian-webhook-identifier') identifier: string | undefined,
-  ): Promise<{ id?: string; organizationId?: string; outcome: WebhookOutcome }> {
-    const result = await this.webhooks.receive({
-      rawBody: request.rawBody,
-      body: request.body,
-      signature,
-      identifier,
-    });
+  ): Promise<{ id?: string; organizationId: string }> {
+    const result = await this.webhooks.receive(
+      {
+        organizationId: query.organizationId,
+        rawBody: request.rawBody,
+        body: request.body,
+        signature,
+        identifier,
+      },
+      new Date(),
+    );
     return {
-      outcome: result.outcome,
+      organizationId: query.organizationId,
       ...(result.outcome === WebhookOutcome.Applied && { id: result.ticketId }),
-      ...(result.organizationId && { organizationId: result.organizationId }),
     };
   }
 }

@@ -1,31 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
-import { TicketStatus } from '../../tickets/entities/ticket.entity';
 import { TicketRepository } from '../../tickets/ticket.repository';
 import { TicketJiraLinkRepository } from '../push/ticket-jira-link.repository';
 import { JiraConnections } from '../settings/jira-connections';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
+import { JiraWebhookDeliveryRepository } from './jira-webhook-delivery.repository';
 import { isValidSignature } from './webhook-signature';
 
+/**
+ * How old a delivery may be (Jira's `timestamp`, ms). Older ones are refused, so a captured delivery cannot be
+ * replayed once its record is pruned; deliveries are remembered for longer than this.
+ */
+export const DELIVERY_MAX_AGE_MS = 24 * 3_600_000;
+
 /** The part of Jira's `jira:issue_updated` payload the sync reads. */
-const issueEvent = z.object({
+const issueUpdated = z.object({
+  webhookEvent: z.literal('jira:issue_updated'),
+  timestamp: z.number(),
   issue: z.object({
     id: z.string().max(50),
-    key: z.string().max(100),
-    fields: z
-      .object({
-        status: z.object({ statusCategory: z.object({ key: z.string() }).partial() }).partial(),
-      })
-      .partial()
-      .optional(),
+    fields: z.object({
+      status: z.object({ statusCategory: z.object({ key: z.string() }) }),
+    }),
   }),
 });
 
 export interface WebhookDelivery {
+  organizationId: string;
   rawBody: Buffer | undefined;
   body: unknown;
   signature: string | undefined;
@@ -35,70 +38,71 @@ export interface WebhookDelivery {
 export enum WebhookOutcome {
   /** The ticket's status followed the issue's. */
   Applied = 'applied',
-  /** Nothing to do: a repeated delivery, an issue no ticket links to, or a status that changes nothing. */
+  /** Nothing to do: a repeat, another event, an issue no ticket links to, a status that changes nothing. */
   Ignored = 'ignored',
 }
 
 export interface WebhookResult {
   outcome: WebhookOutcome;
-  organizationId?: string;
   ticketId?: string;
 }
 
+function invalidSignature(): DomainError {
+  return new DomainError(ErrorCode.WebhookSignatureInvalid, 'the webhook signature does not verify');
+}
+
 /**
- * Applies Jira's issue updates to tickets. A delivery is trusted only once its signature verifies under the
- * secret of the organization whose ticket the issue is; repeats (same `X-Atlassian-Webhook-Identifier`) are
- * acknowledged without effect.
+ * Applies Jira's issue updates to one organization's tickets. The organization is named by the webhook's URL;
+ * nothing of the body is looked at before its signature verifies under that organization's secret (an unknown
+ * organization answers like a wrong signature), and repeats are acknowledged without effect.
  */
 @Injectable()
 export class JiraWebhookService {
   constructor(
-    @InjectDataSource() private readonly database: DataSource,
+    private readonly deliveries: JiraWebhookDeliveryRepository,
     private readonly links: TicketJiraLinkRepository,
     private readonly settings: JiraSettingsRepository,
     private readonly connections: JiraConnections,
     private readonly tickets: TicketRepository,
   ) {}
 
-  async receive(delivery: WebhookDelivery): Promise<WebhookResult> {
-    const parsed = issueEvent.safeParse(delivery.body);
-    if (!parsed.success || !delivery.rawBody) {
+  async receive(delivery: WebhookDelivery, now: Date): Promise<WebhookResult> {
+    const settings = await this.settings.find(delivery.organizationId);
+    if (
+      !settings ||
+      !delivery.rawBody ||
+      !isValidSignature(delivery.signature, delivery.rawBody, this.connections.webhookSecret(settings))
+    ) {
+      throw invalidSignature();
+    }
+    const parsed = issueUpdated.safeParse(delivery.body);
+    if (!parsed.success || !delivery.identifier) {
       return { outcome: WebhookOutcome.Ignored };
+    }
+    if (now.getTime() - parsed.data.timestamp > DELIVERY_MAX_AGE_MS) {
+      throw new DomainError(ErrorCode.WebhookSignatureInvalid, 'the delivery is more than a day old');
     }
     const { issue } = parsed.data;
-    const link = (await this.links.findByIssue(issue.id)) ?? (await this.links.findByIssue(issue.key));
-    const settings = link && (await this.settings.find(link.organizationId));
-    if (!link || !settings) {
+    const link = await this.links.findByIssue(settings.organizationId, issue.id);
+    if (!link) {
       return { outcome: WebhookOutcome.Ignored };
     }
-    if (!isValidSignature(delivery.signature, delivery.rawBody, this.connections.webhookSecret(settings))) {
-      throw new DomainError(ErrorCode.WebhookSignatureInvalid, 'the webhook signature does not verify');
-    }
-    const result = { organizationId: link.organizationId, ticketId: link.ticketId };
-    if (!delivery.identifier || !(await this.firstDelivery(delivery.identifier, link.organizationId))) {
-      return { ...result, outcome: WebhookOutcome.Ignored };
-    }
-    const done = issue.fields?.status?.statusCategory?.key === 'done';
-    const moved = done
-      ? await this.tickets.moveStatus(
-          link.ticketId,
-          TicketStatus.Open,
-          TicketStatus.ResolvedPendingVerification,
-        )
-      : await this.tickets.moveStatus(
-          link.ticketId,
-          TicketStatus.ResolvedPendingVerification,
-          TicketStatus.Open,
-        );
-    return { ...result, outcome: moved ? WebhookOutcome.Applied : WebhookOutcome.Ignored };
-  }
-
-  private async firstDelivery(identifier: string, organizationId: string): Promise<boolean> {
-    const inserted: unknown[] = await this.database.query(
-      `INSERT INTO jira_webhook_deliveries (identifier, organization_id) VALUES ($1, $2)
-       ON CONFLICT (identifier) DO NOTHING RETURNING identifier`,
-      [identifier.slice(0, 200), organizationId],
-    );
-    return inserted.length > 0;
+    const done = issue.fields.status.statusCategory.key === 'done';
+    return this.deliveries.transaction(async (manager) => {
+      if (
+        !(await this.deliveries.first(
+          manager,
+          settings.organizationId,
+          delivery.identifier!,
+          delivery.rawBody!,
+        ))
+      ) {
+        return { outcome: WebhookOutcome.Ignored };
+      }
+      const moved = done
+        ? await this.tickets.resolve(link.ticketId, now, manager)
+        : await this.tickets.unresolve(link.ticketId, manager);
+      return { outcome: moved ? WebhookOutcome.Applied : WebhookOutcome.Ignored, ticketId: link.ticketId };
+    });
   }
 }

@@ -23,6 +23,7 @@ export class CreateTicketsDto {
 }
 
 export class TicketBuildResultDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() created!: number;
   @ApiProperty({ description: 'Open tickets that took in new findings.' }) updated!: number;
   @ApiProperty() unchanged!: number;
@@ -72,6 +73,8 @@ export class TicketDto {
   @ApiProperty({ enum: TicketSyncStatus, enumName: 'TicketSyncStatus' }) syncStatus!: TicketSyncStatus;
   @ApiProperty({ type: String, nullable: true, description: 'Why the last push failed or is being retried.' })
   syncError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The Jira issue, once pushed.' })
+  jiraIssueKey!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -94,6 +97,7 @@ export class TicketDto {
       revision: entity.revision,
       syncStatus: entity.syncStatus,
       syncError: entity.syncError,
+      jiraIssueKey: entity.jiraIssueKey,
       createdAt: entity.createdAt.toISOString(),
       updatedAt: entity.updatedAt.toISOString(),
     };

@@ -34,6 +34,8 @@ export enum TicketSyncStatus {
 @Entity('tickets')
 @Index(['organizationId', 'createdAt'])
 @Index(['engagementId', 'createdAt'])
+@Index(['clusterId', 'status'])
+@Index(['syncStatus', 'updatedAt'])
 @Index('uq_tickets_open_group', ['engagementId', 'clusterId', 'grouping', 'groupKey'], {
   unique: true,
   where: `"status" <> 'verified'`,
@@ -96,9 +98,28 @@ export class TicketEntity {
   @Column({ type: 'text', name: 'sync_error', nullable: true })
   syncError!: string | null;
 
+  /** The Jira issue the ticket is pushed to, once it is. */
+  @Column({ type: 'varchar', length: 100, name: 'jira_issue_key', nullable: true })
+  jiraIssueKey!: string | null;
+
   /** Held while a worker writes to the ticket's Jira issue: writes to one issue never overlap. */
   @Column({ type: 'timestamptz', name: 'jira_lease_until', nullable: true })
   jiraLeaseUntil!: Date | null;
+
+  /** Who holds the lease: only its holder releases or renews it. */
+  @Column({ type: 'uuid', name: 'jira_lease_owner', nullable: true })
+  jiraLeaseOwner!: string | null;
+
+  /**
+   * When a push last asked Jira to create the issue. A create whose answer was lost may not be searchable yet
+   * (Jira's search index lags): a later push waits for it before creating again.
+   */
+  @Column({ type: 'timestamptz', name: 'jira_create_attempted_at', nullable: true })
+  jiraCreateAttemptedAt!: Date | null;
+
+  /** When its issue was moved to Done: only an assessment queued after that may verify the fix. */
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -1,13 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TicketsAndJira1795829668867 implements MigrationInterface {
-  name = 'TicketsAndJira1795829668867';
+export class TicketsAndJira1795832590577 implements MigrationInterface {
+  name = 'TicketsAndJira1795832590577';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
             CREATE TABLE "ticket_jira_links" (
                 "ticket_id" uuid NOT NULL,
                 "organization_id" uuid NOT NULL,
+                "site" character varying(560) NOT NULL,
                 "issue_id" character varying(50) NOT NULL,
                 "issue_key" character varying(100) NOT NULL,
                 "pushed_revision" integer NOT NULL,
@@ -17,12 +18,22 @@ export class TicketsAndJira1795829668867 implements MigrationInterface {
             )
         `);
     await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_47cf6287fc85168856ff8b8936" ON "ticket_jira_links" ("organization_id", "issue_id")
+        `);
+    await queryRunner.query(`
             CREATE TABLE "jira_webhook_deliveries" (
-                "identifier" character varying(200) NOT NULL,
                 "organization_id" uuid NOT NULL,
+                "identifier" character varying(200) NOT NULL,
+                "body_sha256" character(64) NOT NULL,
                 "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-                CONSTRAINT "PK_d1f6bcde7435b2757570cb342d8" PRIMARY KEY ("identifier")
+                CONSTRAINT "PK_5523bc862b1302426d18ff39d13" PRIMARY KEY ("organization_id", "identifier")
             )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_2b6e256dea9f3ff569c3ac508c" ON "jira_webhook_deliveries" ("received_at")
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_fe1337b45a15e70eb8d9e80ae4" ON "jira_webhook_deliveries" ("organization_id", "body_sha256")
         `);
     await queryRunner.query(`
             CREATE TABLE "jira_integrations" (
@@ -80,7 +91,11 @@ export class TicketsAndJira1795829668867 implements MigrationInterface {
                 "revision" integer NOT NULL DEFAULT '1',
                 "sync_status" character varying(20) NOT NULL DEFAULT 'not_pushed',
                 "sync_error" text,
+                "jira_issue_key" character varying(100),
                 "jira_lease_until" TIMESTAMP WITH TIME ZONE,
+                "jira_lease_owner" uuid,
+                "jira_create_attempted_at" TIMESTAMP WITH TIME ZONE,
+                "resolved_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_343bc942ae261cf7a1377f48fd0" PRIMARY KEY ("id")
@@ -96,19 +111,38 @@ export class TicketsAndJira1795829668867 implements MigrationInterface {
             WHERE "status" <> 'verified'
         `);
     await queryRunner.query(`
+            CREATE INDEX "IDX_e81ee16190a294b5095cab2f4e" ON "tickets" ("sync_status", "updated_at")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_a4bbd48fc9daacaf750647a740" ON "tickets" ("cluster_id", "status")
+        `);
+    await queryRunner.query(`
             CREATE INDEX "IDX_ca165fd14c670d991c4cd99204" ON "tickets" ("engagement_id", "created_at")
         `);
     await queryRunner.query(`
             CREATE INDEX "IDX_5ee212c4f59260cd0bb79a09f3" ON "tickets" ("organization_id", "created_at")
         `);
+    await queryRunner.query(`
+            ALTER TABLE "organizations"
+            ADD "remediation_sla_days" jsonb
+        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+            ALTER TABLE "organizations" DROP COLUMN "remediation_sla_days"
+        `);
     await queryRunner.query(`
             DROP INDEX "public"."IDX_5ee212c4f59260cd0bb79a09f3"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."IDX_ca165fd14c670d991c4cd99204"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_a4bbd48fc9daacaf750647a740"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_e81ee16190a294b5095cab2f4e"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."uq_tickets_open_group"
@@ -123,7 +157,16 @@ export class TicketsAndJira1795829668867 implements MigrationInterface {
             DROP TABLE "jira_integrations"
         `);
     await queryRunner.query(`
+            DROP INDEX "public"."IDX_fe1337b45a15e70eb8d9e80ae4"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_2b6e256dea9f3ff569c3ac508c"
+        `);
+    await queryRunner.query(`
             DROP TABLE "jira_webhook_deliveries"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_47cf6287fc85168856ff8b8936"
         `);
     await queryRunner.query(`
             DROP TABLE "ticket_jira_links"
