@@ -153,8 +153,9 @@ describe('tickets pushed to Jira and kept in sync', () => {
       body: { minSeverity: 'critical' },
     });
     expect(built.data).toMatchObject({ created: NAMESPACES, updated: 0, unchanged: 0 });
-    // Jira's search shows a new issue only 5 s after its create, as its index lags behind.
-    jira.setFaults({ rateLimitEvery: 5, retryAfterSeconds: 1, searchLagMs: 5_000 });
+    // Jira's search shows a new issue only 10 s after its create, as its index lags behind (the retry's search
+    // comes ~2 s after the lost create, well inside it).
+    jira.setFaults({ rateLimitEvery: 5, retryAfterSeconds: 1, searchLagMs: 10_000 });
     // Jira creates the issue, then the answer is lost: as if the worker died before committing the link. The
     // retry's search does not see it yet; the push waits for the index rather than creating a second one.
     jira.failNext(1, 503, { applied: true, on: 'POST /rest/api/3/issue' });

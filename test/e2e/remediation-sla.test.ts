@@ -58,7 +58,9 @@ describe("an organization's remediation SLA", () => {
     expect((await runAssessment(consultant, { engagementId, clusterId })).status).toBe('succeeded');
   });
   afterAll(async () => {
-    await worker?.get<Queue>(getQueueToken(QueueName.AssessmentRun)).obliterate({ force: true });
+    for (const queue of [QueueName.AssessmentRun, QueueName.TicketSync]) {
+      await worker?.get<Queue>(getQueueToken(queue)).obliterate({ force: true });
+    }
     await worker?.close();
     await api?.close();
   });
@@ -80,17 +82,19 @@ describe("an organization's remediation SLA", () => {
       body: sla,
     });
     expect(set.data!.remediationSlaDays).toEqual(sla);
+    // Around midnight UTC the build may fall on either side of it.
+    const due = [inDays(2)];
     await consultant.POST('/v1/engagements/{id}/tickets', {
       params: { path: { id: engagementId } },
       body: { minSeverity: 'critical' },
     });
+    due.push(inDays(2));
     const { data } = await consultant.GET('/v1/tickets', { params: { query: { engagementId } } });
-    expect(data!.items.map((ticket) => [ticket.check, ticket.dueOn])).toEqual([
-      ['container-privileged', inDays(2)],
-    ]);
+    expect(data!.items.map((ticket) => ticket.check)).toEqual(['container-privileged']);
+    expect(due).toContain(data!.items[0]!.dueOn);
   });
 
-  it('refuses days outside 1 to 3,650, missing severities, and other organizations', async () => {
+  it('refuses days outside 1 to 3,650, missing severities, client keys and unknown organizations', async () => {
     const put = (id: string, body: unknown, key = consultantKey) =>
       fetch(`${api.baseUrl}/v1/organizations/${id}/remediation-sla`, {
         method: 'PUT',

@@ -111,13 +111,15 @@ describe('JiraClient', () => {
     await withJira([{ status: 200, body: { issues: [{ key: 'SEC-1' }], isLast: true } }], async (jira) => {
       const jiraClient = client(jira.url);
       await jiraClient.getIssue('SEC-1', ['summary', 'status']);
-      expect(await jiraClient.searchByLabel('kubeassay-ticket-"x"', ['status'])).toEqual([{ key: 'SEC-1' }]);
+      expect(await jiraClient.searchByLabel('SEC', 'kubeassay-ticket-"x"', ['status'])).toEqual([
+        { key: 'SEC-1' },
+      ]);
       await jiraClient.addComment('SEC-1', adfDocument([paragraph('verified')]));
       await jiraClient.transition('SEC-1', '31');
       const [get, search, comment, transition] = jira.received;
       expect(get?.url).toBe('/rest/api/3/issue/SEC-1?fields=summary,status');
       expect(JSON.parse(search!.body)).toEqual({
-        jql: 'labels = "kubeassay-ticket-\\"x\\"" ORDER BY created ASC',
+        jql: 'project = "SEC" AND labels = "kubeassay-ticket-\\"x\\"" ORDER BY created ASC',
         fields: ['status'],
       });
       expect(JSON.parse(comment!.body)).toEqual({

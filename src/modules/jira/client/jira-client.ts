@@ -179,10 +179,15 @@ export class JiraClient {
     );
   }
 
-  /** Issues carrying `label`: how a ticket finds the issue a lost create may have made. */
-  async searchByLabel(label: string, fields: string[], signal?: AbortSignal): Promise<JiraIssue[]> {
+  /** The project's issues carrying `label`: how a ticket finds the issue a lost create may have made. */
+  async searchByLabel(
+    projectKey: string,
+    label: string,
+    fields: string[],
+    signal?: AbortSignal,
+  ): Promise<JiraIssue[]> {
     const results = await this.search(
-      `labels = ${jqlString(label)} ORDER BY created ASC`,
+      `project = ${jqlString(projectKey)} AND labels = ${jqlString(label)} ORDER BY created ASC`,
       fields,
       {},
       signal,

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { TicketEntity } from '../../tickets/entities/ticket.entity';
 import { TicketRepository } from '../../tickets/ticket.repository';
 import type { JiraClient } from '../client/jira-client';
 import { JiraConnections } from '../settings/jira-connections';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
-import { JiraWebhookDeliveryRepository } from '../webhook/jira-webhook-delivery.repository';
-import { DELIVERY_MAX_AGE_MS } from '../webhook/jira-webhook.service';
+import {
+  DELIVERY_RECORD_MS,
+  JiraWebhookDeliveryRepository,
+} from '../webhook/jira-webhook-delivery.repository';
+import type { TicketJiraLinkEntity } from './ticket-jira-link.entity';
 import { TicketJiraLinkRepository } from './ticket-jira-link.repository';
 import { TicketSyncQueue } from './ticket-sync-queue';
 import { TicketSyncStateRepository } from './ticket-sync-state.repository';
@@ -41,18 +43,13 @@ export class TicketCatchUp {
     if (owed.length > 0) {
       await this.queue.push(owed);
     }
-    await this.deliveries.prune(new Date(now.getTime() - 2 * DELIVERY_MAX_AGE_MS));
+    await this.deliveries.prune(new Date(now.getTime() - DELIVERY_RECORD_MS));
     for (const settings of await this.settings.all()) {
       try {
         const client = this.connections.client(settings);
-        const open = await this.tickets.openLinked(settings.organizationId);
+        const open = (await this.links.openOnSite(settings)).filter((link) => ISSUE_KEY.test(link.issueKey));
         for (let start = 0; start < open.length; start += KEYS_PER_SEARCH) {
-          await this.readBackDone(
-            client,
-            settings.organizationId,
-            open.slice(start, start + KEYS_PER_SEARCH),
-            now,
-          );
+          await this.readBackDone(client, open.slice(start, start + KEYS_PER_SEARCH));
         }
       } catch (error) {
         this.logger.warn(`catching up with Jira of ${settings.organizationId}: ${(error as Error).message}`);
@@ -60,23 +57,18 @@ export class TicketCatchUp {
     }
   }
 
-  private async readBackDone(
-    client: JiraClient,
-    organizationId: string,
-    tickets: readonly TicketEntity[],
-    now: Date,
-  ): Promise<void> {
-    const keys = tickets.map((ticket) => ticket.jiraIssueKey ?? '').filter((key) => ISSUE_KEY.test(key));
-    if (keys.length === 0) {
-      return;
-    }
-    const jql = `key in (${keys.map((key) => `"${key}"`).join(', ')}) AND statusCategory = Done`;
+  /** Moves the tickets whose issues Jira shows in Done to pending verification, dated when Jira said so. */
+  private async readBackDone(client: JiraClient, links: readonly TicketJiraLinkEntity[]): Promise<void> {
+    const byKey = new Map(links.map((link) => [link.issueKey, link]));
+    const jql = `key in (${[...byKey.keys()].map((key) => `"${key}"`).join(', ')}) AND statusCategory = Done`;
     let page = await client.search(jql, ['status'], { maxResults: KEYS_PER_SEARCH });
     for (;;) {
+      // Dated when the answer came: never before the move to Done, which an earlier assessment must not judge.
+      const answeredAt = new Date();
       for (const issue of page.issues ?? []) {
-        const link = issue.id ? await this.links.findByIssue(organizationId, issue.id) : null;
+        const link = issue.key ? byKey.get(issue.key) : undefined;
         if (link) {
-          await this.tickets.resolve(link.ticketId, now);
+          await this.tickets.resolve(link.ticketId, answeredAt);
         }
       }
       if (page.isLast !== false || !page.nextPageToken) {

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 
 /** A ticket's Jira issue, recorded once its create (or the search that found it) succeeded. */
 @Entity('ticket_jira_links')
-@Index(['organizationId', 'issueId'], { unique: true })
+@Index(['organizationId', 'site', 'issueId'], { unique: true })
 export class TicketJiraLinkEntity {
   @PrimaryColumn({ type: 'uuid', name: 'ticket_id' })
   ticketId!: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { TicketEntity, TicketStatus } from '../../tickets/entities/ticket.entity';
 import type { JiraSettingsEntity } from '../settings/jira-settings.entity';
 import { TicketJiraLinkEntity } from './ticket-jira-link.entity';
 
@@ -21,9 +22,25 @@ export class TicketJiraLinkRepository {
     return this.links.findOne({ where: { ticketId } });
   }
 
-  /** The organization's link of a Jira issue, by its id. */
-  findByIssue(organizationId: string, issueId: string): Promise<TicketJiraLinkEntity | null> {
-    return this.links.findOne({ where: { organizationId, issueId } });
+  /** The organization's link of an issue of the site its settings name now, by the issue's id. */
+  findByIssue(settings: JiraSettingsEntity, issueId: string): Promise<TicketJiraLinkEntity | null> {
+    return this.links.findOne({
+      where: { organizationId: settings.organizationId, site: siteOf(settings), issueId },
+    });
+  }
+
+  /** The links, on the site the settings name now, of the organization's tickets that are still open. */
+  openOnSite(settings: JiraSettingsEntity): Promise<TicketJiraLinkEntity[]> {
+    return this.links
+      .createQueryBuilder('link')
+      .innerJoin(TicketEntity, 'ticket', 'ticket.id = link.ticket_id')
+      .where('link.organization_id = :organizationId AND link.site = :site AND ticket.status = :open', {
+        organizationId: settings.organizationId,
+        site: siteOf(settings),
+        open: TicketStatus.Open,
+      })
+      .orderBy('link.created_at')
+      .getMany();
   }
 
   /** A plain INSERT: a second link for one ticket is a unique violation, never a silent overwrite. */

@@ -17,6 +17,17 @@ import { TicketSyncStateRepository } from './ticket-sync-state.repository';
 /** How long after a create whose answer was lost Jira's search is given to show the issue it made. */
 const SEARCH_SETTLE_SECONDS = 60;
 
+/**
+ * The linked issue answers 404: deleted, or the account may no longer see it. Jira does not say which, so the
+ * ticket fails with the reason instead of creating a second issue that may duplicate a hidden one.
+ */
+function gone(issueKey: string): JiraRequestError {
+  return new JiraRequestError(
+    `the linked issue ${issueKey} is gone or no longer visible to the account; check it, then push again`,
+    { status: 404 },
+  );
+}
+
 export enum PushOutcome {
   /** The issue shows the ticket's current revision (created, found or updated; or already up to date). */
   Pushed = 'pushed',
@@ -81,16 +92,14 @@ export class TicketPusher {
       try {
         await client.editIssue(link.issueKey, fields.edit, lease.signal);
       } catch (error) {
-        if (!(error instanceof JiraRequestError && error.status === 404)) {
-          throw error;
-        }
-        // The issue was deleted in Jira: forget it and push the ticket anew.
-        await this.links.delete(ticket.id);
-        return this.pushLeased(lease);
+        throw error instanceof JiraRequestError && error.status === 404 ? gone(link.issueKey) : error;
       }
       await this.links.markPushed(ticket.id, ticket.revision);
     }
-    await this.state.synced(ticket.id, link.issueKey);
+    if (!(await this.state.synced(ticket.id, link.issueKey, ticket.revision))) {
+      // Revised by a rebuild while this push ran: push the new revision under the same lease.
+      return this.pushLeased(lease);
+    }
     return PushOutcome.Pushed;
   }
 
@@ -116,7 +125,12 @@ export class TicketPusher {
     client: JiraClient,
     lease: TicketLease,
   ): Promise<TicketJiraLinkEntity | null> {
-    const [found] = await client.searchByLabel(ticketLabel(ticket.id), ['summary'], lease.signal);
+    const [found] = await client.searchByLabel(
+      settings.projectKey,
+      ticketLabel(ticket.id),
+      ['summary'],
+      lease.signal,
+    );
     if (found?.id && found.key) {
       // It may show an older revision: pushedRevision 0 has it updated.
       return this.link(ticket, settings, { id: found.id, key: found.key }, 0);
@@ -154,7 +168,10 @@ export class TicketPusher {
         throw error;
       }
       // Another holder linked the ticket first (its lease ran out under it): keep that link, report this one.
-      const existing = (await this.links.find(ticket.id))!;
+      const existing = await this.links.find(ticket.id);
+      if (!existing) {
+        throw error;
+      }
       this.logger.error(`ticket ${ticket.id}: issue ${issue.key} duplicates the linked ${existing.issueKey}`);
       return existing;
     }

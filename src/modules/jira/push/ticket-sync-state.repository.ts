@@ -64,11 +64,21 @@ export class TicketSyncStateRepository {
     }
   }
 
-  async synced(ticketId: string, jiraIssueKey: string): Promise<void> {
-    await this.tickets.update(
-      { id: ticketId },
-      { syncStatus: TicketSyncStatus.Synced, syncError: null, jiraIssueKey },
+  /**
+   * The ticket is synced at `revision`; false when a rebuild has revised it since (it stays owed a push).
+   */
+  async synced(ticketId: string, jiraIssueKey: string, revision: number): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.tickets.query(
+      `UPDATE tickets SET sync_status = $4, sync_error = NULL, jira_issue_key = $2, updated_at = now()
+        WHERE id = $1 AND revision = $3 RETURNING id`,
+      [ticketId, jiraIssueKey, revision, TicketSyncStatus.Synced],
     );
+    return rows.length > 0;
+  }
+
+  /** Records a problem on the ticket without changing its sync status (a verdict Jira did not take). */
+  async note(ticketId: string, error: string): Promise<void> {
+    await this.tickets.query(`UPDATE tickets SET sync_error = $2 WHERE id = $1`, [ticketId, error]);
   }
 
   /** A retryable failure: still queued, with the reason visible until a push goes through. */

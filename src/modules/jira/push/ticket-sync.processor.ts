@@ -9,7 +9,7 @@ import {
   type VerifyTicketsPayload,
 } from '../../../common/queue/queues';
 import { JiraRequestError } from '../client/jira-request-error';
-import { TicketVerifier } from '../verify/ticket-verifier';
+import { IssueBusy, TicketVerifier } from '../verify/ticket-verifier';
 import { TicketCatchUp } from './ticket-catch-up';
 import { LeaseLost } from './ticket-lease';
 import { PushOutcome, TicketPusher } from './ticket-pusher';
@@ -17,6 +17,8 @@ import { TicketSyncStateRepository } from './ticket-sync-state.repository';
 
 /** How long a push waits for another write to the same issue before it looks again. */
 const BUSY_RETRY_MS = 250;
+/** How long a verification waits for a ticket's issue another worker is writing to. */
+const VERIFY_BUSY_RETRY_MS = 5_000;
 /** How long a push waits for Jira's search to show an issue whose create answer was lost. */
 const SEARCH_RECHECK_MS = 15_000;
 
@@ -50,12 +52,24 @@ export class TicketSyncProcessor extends WorkerHost {
       case JobName.PushTicket:
         return this.push(job as Job<PushTicketPayload>, token);
       case JobName.VerifyTickets:
-        await this.verifier.verifyAfter((job.data as VerifyTicketsPayload).assessmentId);
-        return;
+        return this.verify(job as Job<VerifyTicketsPayload>, token);
       case JobName.CatchUpTickets:
         return this.catchUp.run(new Date());
       default:
         throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+  }
+
+  /** A ticket whose issue is busy is waited for (not an attempt): a push may hold it for minutes. */
+  private async verify(job: Job<VerifyTicketsPayload>, token?: string): Promise<void> {
+    try {
+      await this.verifier.verifyAfter(job.data.assessmentId);
+    } catch (error) {
+      if (!(error instanceof IssueBusy)) {
+        throw error;
+      }
+      await job.moveToDelayed(Date.now() + VERIFY_BUSY_RETRY_MS, token);
+      throw new DelayedError();
     }
   }
 

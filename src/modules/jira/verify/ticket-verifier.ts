@@ -7,12 +7,20 @@ import { type TicketEntity, TicketStatus } from '../../tickets/entities/ticket.e
 import { type OpenFinding, TicketSourcesRepository } from '../../tickets/ticket-sources.repository';
 import { TicketRepository } from '../../tickets/ticket.repository';
 import type { JiraClient } from '../client/jira-client';
-import { TicketJiraLinkRepository } from '../push/ticket-jira-link.repository';
+import { JiraRequestError } from '../client/jira-request-error';
+import { siteOf, TicketJiraLinkRepository } from '../push/ticket-jira-link.repository';
 import type { TicketLease } from '../push/ticket-lease';
 import { TicketSyncStateRepository } from '../push/ticket-sync-state.repository';
 import { JiraConnections } from '../settings/jira-connections';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
 import { reopenedComment, verifiedComment, type VerifyingAssessment } from './verification-comments';
+
+/** A ticket's issue is being written to (its lease is held): the verification waits and tries again. */
+export class IssueBusy extends Error {
+  constructor(ticketIds: string) {
+    super(`the issue of ticket ${ticketIds} is being written to`);
+  }
+}
 
 /** Status categories an issue goes back to when reopened, most preferred first. */
 const REOPEN_CATEGORIES = ['new', 'indeterminate'];
@@ -69,7 +77,8 @@ export class TicketVerifier {
     }
     const coverage = coverageOf(assessment);
     const verifying = { id: assessment.id, finishedAt: assessment.finishedAt };
-    const unsettled: string[] = [];
+    const failed: string[] = [];
+    const busy: string[] = [];
     for (const ticket of await this.tickets.pendingVerificationBefore(
       assessment.clusterId,
       assessment.createdAt,
@@ -86,12 +95,19 @@ export class TicketVerifier {
         );
         outcomes.set(ticket.id, await this.decide(ticket, findings.length, present, verifying));
       } catch (error) {
-        this.logger.warn(`verifying ticket ${ticket.id}: ${(error as Error).message}`);
-        unsettled.push(ticket.id);
+        if (!(error instanceof IssueBusy)) {
+          this.logger.warn(`verifying ticket ${ticket.id}: ${(error as Error).message}`);
+          failed.push(ticket.id);
+        } else {
+          busy.push(ticket.id);
+        }
       }
     }
-    if (unsettled.length > 0) {
-      throw new Error(`${unsettled.length} ticket(s) could not be verified yet: ${unsettled.join(', ')}`);
+    if (failed.length > 0) {
+      throw new Error(`${failed.length} ticket(s) could not be verified: ${failed.join(', ')}`);
+    }
+    if (busy.length > 0) {
+      throw new IssueBusy(busy.join(', '));
     }
     return outcomes;
   }
@@ -104,7 +120,7 @@ export class TicketVerifier {
   ): Promise<VerificationOutcome> {
     const lease = await this.state.lease(ticket.id);
     if (!lease) {
-      throw new Error('its issue is being written to');
+      throw new IssueBusy(ticket.id);
     }
     try {
       const fixed = present.length === 0;
@@ -128,7 +144,10 @@ export class TicketVerifier {
     }
   }
 
-  /** Writes the verdict to the ticket's issue; a failure is recorded on the ticket, the verdict stands. */
+  /**
+   * Writes the verdict to the ticket's issue. A failure is recorded on the ticket (`syncError`, until its next
+   * push) and not retried: the verdict stands in Kubeassay either way.
+   */
   private async tellJira(
     ticket: TicketEntity,
     lease: TicketLease,
@@ -136,16 +155,18 @@ export class TicketVerifier {
   ): Promise<void> {
     const settings = await this.settings.find(ticket.organizationId);
     const link = await this.links.find(ticket.id);
-    if (!settings || !link) {
+    // A link into a site or project the settings no longer name: its key means another issue there.
+    if (!settings || !link || link.site !== siteOf(settings)) {
       return;
     }
     try {
       await write(this.connections.client(settings), link.issueKey);
     } catch (error) {
+      const reason = error instanceof JiraRequestError ? error.message : 'an internal error';
       this.logger.warn(
         `ticket ${ticket.id}: the verdict did not reach ${link.issueKey}: ${(error as Error).message}`,
       );
-      await this.state.retrying(ticket.id, `the verdict did not reach Jira: ${(error as Error).message}`);
+      await this.state.note(ticket.id, `the verdict did not reach ${link.issueKey}: ${reason}`);
     }
   }
 

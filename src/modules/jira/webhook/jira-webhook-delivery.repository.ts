@@ -4,6 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, LessThan, type Repository } from 'typeorm';
 import { JiraWebhookDeliveryEntity } from './jira-webhook-delivery.entity';
 
+/**
+ * How old a delivery may be (Jira's `timestamp`), and how far ahead of our clock. Older ones are refused, so a
+ * captured delivery cannot be replayed once its record is forgotten; records are kept twice as long.
+ */
+export const DELIVERY_MAX_AGE_MS = 24 * 3_600_000;
+export const DELIVERY_MAX_SKEW_MS = 5 * 60_000;
+export const DELIVERY_RECORD_MS = 2 * DELIVERY_MAX_AGE_MS;
+
 @Injectable()
 export class JiraWebhookDeliveryRepository {
   constructor(

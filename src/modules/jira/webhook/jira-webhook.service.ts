@@ -6,14 +6,12 @@ import { TicketRepository } from '../../tickets/ticket.repository';
 import { TicketJiraLinkRepository } from '../push/ticket-jira-link.repository';
 import { JiraConnections } from '../settings/jira-connections';
 import { JiraSettingsRepository } from '../settings/jira-settings.repository';
-import { JiraWebhookDeliveryRepository } from './jira-webhook-delivery.repository';
+import {
+  DELIVERY_MAX_AGE_MS,
+  DELIVERY_MAX_SKEW_MS,
+  JiraWebhookDeliveryRepository,
+} from './jira-webhook-delivery.repository';
 import { isValidSignature } from './webhook-signature';
-
-/**
- * How old a delivery may be (Jira's `timestamp`, ms). Older ones are refused, so a captured delivery cannot be
- * replayed once its record is pruned; deliveries are remembered for longer than this.
- */
-export const DELIVERY_MAX_AGE_MS = 24 * 3_600_000;
 
 /** The part of Jira's `jira:issue_updated` payload the sync reads. */
 const issueUpdated = z.object({
@@ -68,37 +66,36 @@ export class JiraWebhookService {
 
   async receive(delivery: WebhookDelivery, now: Date): Promise<WebhookResult> {
     const settings = await this.settings.find(delivery.organizationId);
+    const rawBody = delivery.rawBody;
     if (
       !settings ||
-      !delivery.rawBody ||
-      !isValidSignature(delivery.signature, delivery.rawBody, this.connections.webhookSecret(settings))
+      !rawBody ||
+      !isValidSignature(delivery.signature, rawBody, this.connections.webhookSecret(settings))
     ) {
       throw invalidSignature();
     }
     const parsed = issueUpdated.safeParse(delivery.body);
-    if (!parsed.success || !delivery.identifier) {
+    if (parsed.success) {
+      const age = now.getTime() - parsed.data.timestamp;
+      if (age > DELIVERY_MAX_AGE_MS || age < -DELIVERY_MAX_SKEW_MS) {
+        throw new DomainError(ErrorCode.WebhookSignatureInvalid, 'the delivery is not from the last day');
+      }
+    }
+    const identifier = delivery.identifier;
+    if (!identifier) {
       return { outcome: WebhookOutcome.Ignored };
     }
-    if (now.getTime() - parsed.data.timestamp > DELIVERY_MAX_AGE_MS) {
-      throw new DomainError(ErrorCode.WebhookSignatureInvalid, 'the delivery is more than a day old');
-    }
-    const { issue } = parsed.data;
-    const link = await this.links.findByIssue(settings.organizationId, issue.id);
-    if (!link) {
-      return { outcome: WebhookOutcome.Ignored };
-    }
-    const done = issue.fields.status.statusCategory.key === 'done';
+    // Every verified delivery is recorded, applied or not: one that changed nothing today cannot be replayed to
+    // change something tomorrow.
     return this.deliveries.transaction(async (manager) => {
-      if (
-        !(await this.deliveries.first(
-          manager,
-          settings.organizationId,
-          delivery.identifier!,
-          delivery.rawBody!,
-        ))
-      ) {
+      if (!(await this.deliveries.first(manager, settings.organizationId, identifier, rawBody))) {
         return { outcome: WebhookOutcome.Ignored };
       }
+      const link = parsed.success ? await this.links.findByIssue(settings, parsed.data.issue.id) : null;
+      if (!parsed.success || !link) {
+        return { outcome: WebhookOutcome.Ignored };
+      }
+      const done = parsed.data.issue.fields.status.statusCategory.key === 'done';
       const moved = done
         ? await this.tickets.resolve(link.ticketId, now, manager)
         : await this.tickets.unresolve(link.ticketId, manager);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TicketsAndJira1795832590577 implements MigrationInterface {
-  name = 'TicketsAndJira1795832590577';
+export class TicketsAndJira1795833436684 implements MigrationInterface {
+  name = 'TicketsAndJira1795833436684';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -18,7 +18,7 @@ export class TicketsAndJira1795832590577 implements MigrationInterface {
             )
         `);
     await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_47cf6287fc85168856ff8b8936" ON "ticket_jira_links" ("organization_id", "issue_id")
+            CREATE UNIQUE INDEX "IDX_cebb763790e6f79d123d0f886e" ON "ticket_jira_links" ("organization_id", "site", "issue_id")
         `);
     await queryRunner.query(`
             CREATE TABLE "jira_webhook_deliveries" (
@@ -166,7 +166,7 @@ export class TicketsAndJira1795832590577 implements MigrationInterface {
             DROP TABLE "jira_webhook_deliveries"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."IDX_47cf6287fc85168856ff8b8936"
+            DROP INDEX "public"."IDX_cebb763790e6f79d123d0f886e"
         `);
     await queryRunner.query(`
             DROP TABLE "ticket_jira_links"
