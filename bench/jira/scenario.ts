@@ -1,5 +1,6 @@
 import { assess, type ApiClient } from '../api/client';
 import type { FakeJira } from '../../test/support/fake-jira';
+import { privilegedDeployment, snapshotList } from '../../test/support/privileged-deployments';
 
 /** The issue's scenario: 1,000 tickets, one per namespace. */
 export const TICKETS = 1_000;
@@ -15,41 +16,16 @@ export interface Scenario {
   tickets: number;
 }
 
-function privilegedDeployment(namespace: string, name: string): object {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace },
-    spec: {
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: {
-          containers: [
-            {
-              name,
-              image: `registry.example/${name}:1.0@sha256:${'a'.repeat(64)}`,
-              securityContext: { privileged: true },
-            },
-          ],
-        },
-      },
-    },
-  };
-}
-
 /**
  * The named Deployments in each of `namespaces` namespaces, each running a privileged container: one critical
  * finding per Deployment, one ticket (check × namespace) per namespace.
  */
-function privilegedDeployments(namespaces: number, names: readonly string[]): object {
-  return {
-    apiVersion: 'v1',
-    kind: 'List',
-    items: Array.from({ length: namespaces }, (_, index) =>
+function privilegedDeployments(namespaces: number, names: readonly string[]): string {
+  return snapshotList(
+    Array.from({ length: namespaces }, (_, index) =>
       names.map((name) => privilegedDeployment(`team-${index}`, name)),
     ).flat(),
-  };
+  );
 }
 
 async function uploadAndAssess(
@@ -60,7 +36,7 @@ async function uploadAndAssess(
   await client.request(
     'POST',
     `/v1/clusters/${target.clusterId}/snapshots`,
-    JSON.stringify(privilegedDeployments(TICKETS, names)),
+    privilegedDeployments(TICKETS, names),
     'application/vnd.kubeassay.snapshot+json',
   );
   const started = performance.now();

@@ -9,6 +9,7 @@ import { TicketCatchUp } from '../../src/modules/jira/push/ticket-catch-up';
 import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi } from '../support/api';
 import { runAssessment } from '../support/assessment-runs';
+import { privilegedDeployment, snapshotList } from '../support/privileged-deployments';
 import { until } from '../support/until';
 import { apiClient, type ApiClient } from '../support/client';
 import { type FakeJira, startFakeJira, type WebhookEvent } from '../support/fake-jira';
@@ -20,25 +21,14 @@ jest.setTimeout(120_000);
 const NAMESPACES = 50;
 const WEBHOOK_SECRET = 'a-webhook-secret-of-some-length';
 
-/** One Deployment per namespace whose container runs privileged: one critical ticket per namespace. */
+/** One Deployment per namespace whose container runs privileged (except in `fixed`): one critical ticket each. */
 function privilegedDeployments(namespaces: number, fixed: readonly string[] = []): string {
-  return Array.from({ length: namespaces }, (_, index) => {
-    const namespace = `team-${index}`;
-    const privileged = !fixed.includes(namespace);
-    return `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: api, namespace: ${namespace}}
-spec:
-  selector: {matchLabels: {app: api}}
-  template:
-    metadata: {labels: {app: api}}
-    spec:
-      containers:
-        - name: api
-          image: registry.example/api:1.0@sha256:${'a'.repeat(64)}
-          securityContext: {privileged: ${privileged}}
-`;
-  }).join('---\n');
+  return snapshotList(
+    Array.from({ length: namespaces }, (_, index) => {
+      const namespace = `team-${index}`;
+      return privilegedDeployment(namespace, 'api', !fixed.includes(namespace));
+    }),
+  );
 }
 
 describe('tickets pushed to Jira and kept in sync', () => {
@@ -61,7 +51,7 @@ describe('tickets pushed to Jira and kept in sync', () => {
   async function upload(manifests: string): Promise<void> {
     const response = await fetch(`${api.baseUrl}/v1/clusters/${clusterId}/snapshots`, {
       method: 'POST',
-      headers: { 'content-type': 'application/yaml', authorization: `Bearer ${consultantKey}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${consultantKey}` },
       body: manifests,
     });
     expect(response.status).toBe(201);

@@ -13,6 +13,7 @@ import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi } from '../support/api';
 import { listAllFindings, runAssessment, type Assessment } from '../support/assessment-runs';
 import { apiClient, type ApiClient } from '../support/client';
+import { until } from '../support/until';
 import { ReportRenderer } from '../../src/modules/reports/render/report-renderer';
 
 type Report = components['schemas']['ReportDto'];
@@ -115,16 +116,13 @@ describe('reports through the service', () => {
   }
 
   async function ready(id: string): Promise<Report> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
+    const report = await until('the rendering', async () => {
       const { data } = await consultant.GET('/v1/reports/{id}', { params: { path: { id } } });
-      if (data!.status === 'ready' || data!.status === 'failed' || Date.now() > deadline) {
-        expect(data!.failure).toBeNull();
-        expect(data!.status).toBe('ready');
-        return data!;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return data!.status === 'ready' || data!.status === 'failed' ? data! : undefined;
+    });
+    expect(report.failure).toBeNull();
+    expect(report.status).toBe('ready');
+    return report;
   }
 
   async function auditEvents(action: string): Promise<AuditEvent[]> {

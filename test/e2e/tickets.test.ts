@@ -12,6 +12,7 @@ import { TicketCatchUp } from '../../src/modules/jira/push/ticket-catch-up';
 import type { components } from '../../openapi/schema';
 import { startTestApi, type TestApi, testConfig } from '../support/api';
 import { listAllFindings, runAssessment } from '../support/assessment-runs';
+import { privilegedDeployment, snapshotList } from '../support/privileged-deployments';
 import { until } from '../support/until';
 import { apiClient, type ApiClient } from '../support/client';
 import { type FakeJira, startFakeJira } from '../support/fake-jira';
@@ -36,23 +37,6 @@ const CSV_COLUMNS = [
   'findings',
   'resources',
 ];
-
-/** A Deployment whose one container runs privileged: one critical `container-privileged` finding. */
-function privileged(namespace: string, name: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}, namespace: ${JSON.stringify(namespace)}}
-spec:
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers:
-        - name: ${name}
-          image: registry.example/${name}:1.0@sha256:${'a'.repeat(64)}
-          securityContext: {privileged: true}
-`;
-}
 
 interface Tenant {
   organizationId: string;
@@ -112,7 +96,7 @@ describe('remediation tickets end to end', () => {
   async function assess(target: Omit<Tenant, 'assessmentId'>, manifests: string): Promise<string> {
     const upload = await fetch(`${api.baseUrl}/v1/clusters/${target.clusterId}/snapshots`, {
       method: 'POST',
-      headers: { 'content-type': 'application/yaml', authorization: `Bearer ${consultantKey}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${consultantKey}` },
       body: manifests,
     });
     expect(upload.status).toBe(201);
@@ -176,11 +160,13 @@ describe('remediation tickets end to end', () => {
     consultant = apiClient(api.baseUrl, consultantKey);
     a = await tenant(
       'Initech',
-      [privileged('shop', 'web'), privileged('shop', 'api'), privileged(FORMULA_NAMESPACE, 'ledger')].join(
-        '---\n',
-      ),
+      snapshotList([
+        privilegedDeployment('shop', 'web'),
+        privilegedDeployment('shop', 'api'),
+        privilegedDeployment(FORMULA_NAMESPACE, 'ledger'),
+      ]),
     );
-    b = await tenant('Globex', privileged('shop', 'web'));
+    b = await tenant('Globex', snapshotList([privilegedDeployment('shop', 'web')]));
     clientKeyOfA = await api.createKey(Role.Client, a.organizationId);
     integrationKeyOfA = await api.createKey(Role.Integration, a.organizationId);
   });
@@ -266,12 +252,12 @@ describe('remediation tickets end to end', () => {
     const first = (await detail(shop.id)).findings[0]!.assessmentId;
     const second = await assess(
       a,
-      [
-        privileged('shop', 'web'),
-        privileged('shop', 'api'),
-        privileged('shop', 'cart'),
-        privileged(FORMULA_NAMESPACE, 'ledger'),
-      ].join('---\n'),
+      snapshotList([
+        privilegedDeployment('shop', 'web'),
+        privilegedDeployment('shop', 'api'),
+        privilegedDeployment('shop', 'cart'),
+        privilegedDeployment(FORMULA_NAMESPACE, 'ledger'),
+      ]),
     );
 
     const rebuilt = await build(a.engagementId, { minSeverity: 'critical' });

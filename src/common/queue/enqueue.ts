@@ -6,21 +6,26 @@ import { ErrorCode } from '../errors/error-code';
 /** While Redis is unreachable BullMQ waits for a connection; the API answers 503 instead of hanging. */
 export const ENQUEUE_TIMEOUT_MS = 3_000;
 
-/**
- * Adds a job whose id is the id of the row it works on, so a duplicate enqueue collapses into one job. Throws
- * QUEUE_UNAVAILABLE (503) when Redis does not take it in time.
- */
+/** Waits for a queue operation; QUEUE_UNAVAILABLE (503) when Redis does not take it in time. */
+export async function queued<T>(operation: Promise<T>, queueLabel: string): Promise<T> {
+  try {
+    return await withTimeout(operation, ENQUEUE_TIMEOUT_MS, 'redis');
+  } catch {
+    throw new DomainError(
+      ErrorCode.QueueUnavailable,
+      `the ${queueLabel} queue is unavailable; try again later`,
+    );
+  }
+}
+
+/** Adds a job whose id is the id of the row it works on, so a duplicate enqueue collapses into one job. */
 export async function enqueueJob<T>(
   queue: Queue<T>,
   name: string,
   payload: T,
   jobId: string,
-  what: string,
+  queueLabel: string,
 ): Promise<void> {
-  try {
-    // BullMQ's generic job-name types do not narrow for a queue of one payload type.
-    await withTimeout((queue as Queue).add(name, payload, { jobId }), ENQUEUE_TIMEOUT_MS, 'redis');
-  } catch {
-    throw new DomainError(ErrorCode.QueueUnavailable, `the ${what} queue is unavailable; try again later`);
-  }
+  // BullMQ's generic job-name types do not narrow for a queue of one payload type.
+  await queued((queue as Queue).add(name, payload, { jobId }), queueLabel);
 }

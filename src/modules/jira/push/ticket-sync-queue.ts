@@ -1,10 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { withTimeout } from '../../../common/async/with-timeout';
-import { DomainError } from '../../../common/errors/domain-error';
-import { ErrorCode } from '../../../common/errors/error-code';
-import { ENQUEUE_TIMEOUT_MS, enqueueJob } from '../../../common/queue/enqueue';
+import { enqueueJob, queued } from '../../../common/queue/enqueue';
 import { JobName, QueueName, type TicketSyncPayload } from '../../../common/queue/queues';
 
 /** Puts Jira work on the ticket-sync queue: pushes, and the verification that follows an assessment. */
@@ -22,14 +19,7 @@ export class TicketSyncQueue {
       data: { ticketId },
       opts: { deduplication: { id: `push-${ticketId}`, keepLastIfActive: true } },
     }));
-    try {
-      await withTimeout((this.queue as Queue).addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'redis');
-    } catch {
-      throw new DomainError(
-        ErrorCode.QueueUnavailable,
-        'the ticket-sync queue is unavailable; try again later',
-      );
-    }
+    await queued((this.queue as Queue).addBulk(jobs), 'ticket-sync');
   }
 
   /** After an assessment succeeded: confirm or reopen its cluster's tickets (one job per assessment). */
